@@ -2,3 +2,4 @@
 export * from './vocabulary.ts';
 export * from './extraction.ts';
 export * from './graph.ts';
+export * from './api.ts';
