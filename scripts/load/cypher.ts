@@ -1,0 +1,114 @@
+// The loader's Cypher: one UNWIND statement per row kind; labels and types come only from the
+// contract's vocabulary (checked again here), values only as $rows / $id parameters.
+import {
+  ENTITY_TYPES,
+  RELATION_TYPES,
+  type EntityType,
+  type RelationType,
+} from '../../contract/vocabulary.ts';
+
+const LABELS = new Set<string>(ENTITY_TYPES);
+const TYPES = new Set<string>(RELATION_TYPES);
+
+/** Inserts each new string of `list` into the sorted list `acc` (no APOC): keeps aliases sorted and distinct. */
+function sortedUnion(acc: string, list: string): string {
+  return `reduce(acc = ${acc}, x IN ${list} | CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)`;
+}
+
+export const UPSERT_DOCUMENT = `
+MERGE (d:Document {id: $id})
+SET d += $props`;
+
+export function upsertEntities(type: EntityType | 'Other'): string {
+  if (type !== 'Other' && !LABELS.has(type)) throw new Error(`upsertEntities: unknown entity type ${type}`);
+  const label = type === 'Other' ? '' : `\nSET n:${type}`;
+  return `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})${label}
+SET n += row.props
+WITH n, row, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS keys
+SET n.aliases = [a IN ${sortedUnion('coalesce(n.aliases, [])', 'row.aliases')} WHERE a <> n.name],
+    n.pinyin = reduce(s = '', k IN ${sortedUnion('keys', 'row.pinyin')} | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k)`;
+}
+
+export const UPSERT_MENTIONS = `
+MATCH (d:Document {id: $id})
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.count = row.count`;
+
+export const UPSERT_HIERARCHY = `
+UNWIND $rows AS row
+MATCH (c:Entity {id: row.child})
+MATCH (p:Entity {id: row.parent})
+MERGE (c)-[r:PART_OF {id: row.id}]->(p)
+SET r.rule = 'gazetteer', r.hierarchy = true`;
+
+/**
+ * Adds this document as one source of each fact: the provenance lists stay sorted by documentId
+ * (inserted at their place) and the first source defines evidence, offsets and the other properties.
+ */
+export function upsertFacts(type: RelationType): string {
+  if (!TYPES.has(type)) throw new Error(`upsertFacts: unknown relation type ${type}`);
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+WITH r, row, coalesce(r.documentIds, []) AS ids, coalesce(r.evidences, []) AS evs,
+     coalesce(r.starts, []) AS ss, coalesce(r.ends, []) AS es
+WITH r, row, ids, evs, ss, es, size([d IN ids WHERE d < row.documentId]) AS i
+SET r += CASE WHEN i = 0 THEN row.props ELSE {} END
+SET r.documentIds = ids[0..i] + [row.documentId] + ids[i..],
+    r.evidences = evs[0..i] + [row.evidence] + evs[i..],
+    r.starts = ss[0..i] + [row.start] + ss[i..],
+    r.ends = es[0..i] + [row.end] + es[i..]
+${FIRST_SOURCE}`;
+}
+
+const FIRST_SOURCE = `SET r.documentId = r.documentIds[0],
+    r.evidence = r.evidences[0],
+    r.start = CASE WHEN r.starts[0] < 0 THEN null ELSE r.starts[0] END,
+    r.end = CASE WHEN r.ends[0] < 0 THEN null ELSE r.ends[0] END`;
+
+/** The entities a document mentions (removal candidates); no row when the document is not loaded. */
+export const DOCUMENT_ENTITIES = `
+MATCH (d:Document {id: $id})
+OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
+RETURN collect(e.id) AS ids`;
+
+/** Facts only this document states. Facts join entities it mentions, so the search starts there. */
+export const DELETE_OWN_FACTS = `
+MATCH (:Document {id: $id})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
+WHERE r.documentIds = [$id]
+DELETE r`;
+
+export const UNLINK_SHARED_FACTS = `
+MATCH (:Document {id: $id})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
+WHERE $id IN r.documentIds
+WITH r, r.documentIds AS ids, r.evidences AS evs, r.starts AS ss, r.ends AS es
+WITH r, ids, evs, ss, es, [k IN range(0, size(ids) - 1) WHERE ids[k] <> $id] AS keep
+SET r.documentIds = [k IN keep | ids[k]],
+    r.evidences = [k IN keep | evs[k]],
+    r.starts = [k IN keep | ss[k]],
+    r.ends = [k IN keep | es[k]]
+${FIRST_SOURCE}`;
+
+export const DELETE_DOCUMENT = `
+MATCH (d:Document {id: $id})
+DETACH DELETE d`;
+
+/**
+ * Deletes candidates left with no source: not mentioned, no fact, no region below them in the
+ * hierarchy. Returns the parents of deleted regions, which become the next candidates.
+ */
+export const DELETE_ORPHANS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Document) }
+  AND NOT EXISTS { (e)-[r]-(:Entity) WHERE coalesce(r.hierarchy, false) = false }
+  AND NOT EXISTS { (e)<-[:PART_OF {hierarchy: true}]-(:Entity) }
+WITH e, [(e)-[:PART_OF {hierarchy: true}]->(p:Entity) | p.id] AS parents
+DETACH DELETE e
+RETURN parents`;

@@ -1,0 +1,122 @@
+// Writes one document's rows in one transaction: first removes what an earlier version of the document
+// contributed, then upserts document, entities, mentions, hierarchy and facts in batches.
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../../server/db/database.ts';
+import { RELATION_TYPES, type EntityType, type RelationType } from '../../contract/vocabulary.ts';
+import * as Q from './cypher.ts';
+import type { DocumentRows, EntityRow, FactRow } from './rows.ts';
+
+export const DEFAULT_BATCH_SIZE = 2000;
+
+export interface WriteOptions {
+  batchSize?: number;
+}
+
+export interface WriteResult {
+  documentId: string;
+  entities: number;
+  facts: number;
+  /** True when an earlier version of the document was replaced. */
+  replaced: boolean;
+}
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Offsets and counts go in as Neo4j integers (plain JS numbers would be stored as floats). */
+const int = (n: number) => neo4j.int(n);
+
+function factParams(row: FactRow) {
+  return { ...row, start: int(row.start), end: int(row.end) };
+}
+
+async function runBatches(tx: ManagedTransaction, query: string, rows: object[], size: number, extra = {}) {
+  for (const batch of chunks(rows, size)) await tx.run(query, { ...extra, rows: batch });
+}
+
+/** Removes a document's contribution inside `tx`; false when it was not loaded. */
+export async function removeInTransaction(tx: ManagedTransaction, id: string): Promise<boolean> {
+  const found = await tx.run(Q.DOCUMENT_ENTITIES, { id });
+  if (found.records.length === 0) return false;
+  let candidates = found.records[0]!.get('ids') as string[];
+  await tx.run(Q.DELETE_OWN_FACTS, { id });
+  await tx.run(Q.UNLINK_SHARED_FACTS, { id });
+  await tx.run(Q.DELETE_DOCUMENT, { id });
+  // Each round may free the parent regions of the regions it deleted (county → … → country).
+  while (candidates.length > 0) {
+    const result = await tx.run(Q.DELETE_ORPHANS, { ids: candidates });
+    candidates = [...new Set(result.records.flatMap((r) => r.get('parents') as string[]))];
+  }
+  return true;
+}
+
+export async function writeRowsInTransaction(
+  tx: ManagedTransaction,
+  rows: DocumentRows,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const id = rows.document.id;
+  const replaced = await removeInTransaction(tx, id);
+  const props = {
+    ...rows.document.props,
+    chars: int(Number(rows.document.props.chars)),
+    sentenceStarts: (rows.document.props.sentenceStarts as number[]).map(int),
+    sentenceEnds: (rows.document.props.sentenceEnds as number[]).map(int),
+  };
+  await tx.run(Q.UPSERT_DOCUMENT, { id, props });
+  for (const [type, group] of groupBy<EntityRow, EntityType | 'Other'>(rows.entities, (e) => e.type)) {
+    await runBatches(tx, Q.upsertEntities(type), group, size);
+  }
+  const mentions = rows.mentions.map((m) => ({ id: m.id, count: int(m.count) }));
+  await runBatches(tx, Q.UPSERT_MENTIONS, mentions, size, { id });
+  await runBatches(tx, Q.UPSERT_HIERARCHY, rows.hierarchy, size);
+  const byType = groupBy<FactRow, RelationType>(rows.facts, (f) => f.type);
+  for (const type of RELATION_TYPES) {
+    const group = byType.get(type);
+    if (group) await runBatches(tx, Q.upsertFacts(type), group.map(factParams), size);
+  }
+  return { documentId: id, entities: rows.entities.length, facts: rows.facts.length, replaced };
+}
+
+function session(db: Database) {
+  return db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
+}
+
+/** One transaction per document: on any error nothing of this document is left. */
+export async function writeRows(
+  db: Database,
+  rows: DocumentRows,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  const s = session(db);
+  try {
+    return await s.executeWrite((tx) => writeRowsInTransaction(tx, rows, options));
+  } finally {
+    await s.close();
+  }
+}
+
+/** Removes a document, its MENTIONS, the facts only it states, and entities left with no source. */
+export async function removeDocument(db: Database, id: string): Promise<boolean> {
+  const s = session(db);
+  try {
+    return await s.executeWrite((tx) => removeInTransaction(tx, id));
+  } finally {
+    await s.close();
+  }
+}
