@@ -1,0 +1,91 @@
+// Surface lookup and context-based disambiguation. Precedence, in order:
+// 1. the best kind of match only (full name > short name > literary name > abbreviation), strong
+//    forms before weak ones (宁 is 宁夏 before it is 南京);
+// 2. context: the candidate that is, contains, lies in or shares a prefecture/province with a
+//    context region (a provincial-level candidate is only displaced by prefecture/county context);
+// 3. nesting: a candidate that contains all the others wins (吉林 → 吉林省 over 吉林市; a prefecture
+//    over a same-named county inside it), and a provincial-level unit wins over lower levels;
+// otherwise null: ambiguous names are left unresolved, never guessed.
+import { gazetteer } from './store.ts';
+import type { RegionRecord, SurfaceKind, SurfaceMatch } from './types.ts';
+
+const KIND_RANK: Record<SurfaceKind, number> = { full: 0, short: 1, literary: 2, abbreviation: 3 };
+
+export function lookupSurface(surface: string): readonly SurfaceMatch[] {
+  return gazetteer().bySurface.get(surface) ?? [];
+}
+
+export function regionsBySurface(surface: string): RegionRecord[] {
+  return [...new Set(lookupSurface(surface).map((m) => m.region))];
+}
+
+export function regionByCode(code: string): RegionRecord | undefined {
+  return gazetteer().byCode.get(code);
+}
+
+export function ancestorsOf(code: string): RegionRecord[] {
+  const out: RegionRecord[] = [];
+  let parent = regionByCode(code)?.parentCode ?? null;
+  while (parent && out.length < 4) {
+    const r = regionByCode(parent);
+    if (!r) break;
+    out.push(r);
+    parent = r.parentCode;
+  }
+  return out;
+}
+
+function isWithin(inner: RegionRecord, outer: RegionRecord): boolean {
+  return inner.code !== outer.code && ancestorsOf(inner.code).some((a) => a.code === outer.code);
+}
+
+/** Prefecture-level unit of a region (itself for prefectures; the province for its direct children). */
+function prefectureOf(r: RegionRecord): string | null {
+  if (r.level === 'prefecture') return r.code;
+  if (r.level === 'county') return r.parentCode;
+  return null;
+}
+
+function affinity(candidate: RegionRecord, context: RegionRecord): number {
+  if (candidate.code === context.code) return 5;
+  if (isWithin(candidate, context) || isWithin(context, candidate))
+    return context.level === 'country' ? 0 : 4;
+  const pc = prefectureOf(candidate);
+  if (pc && pc === prefectureOf(context)) return 3;
+  if (candidate.provinceCode && candidate.provinceCode === context.provinceCode) return 2;
+  return 0;
+}
+
+function byContext(candidates: RegionRecord[], context: RegionRecord[]): RegionRecord[] {
+  const hasProvince = candidates.some((c) => c.level === 'province');
+  const score = (c: RegionRecord): number => {
+    // A province named by its usual short name keeps it unless local context points elsewhere.
+    const usable =
+      hasProvince && c.level !== 'province' ? context.filter((x) => x.level !== 'province') : context;
+    return Math.max(0, ...usable.map((x) => affinity(c, x)));
+  };
+  const scored = candidates.map((c) => ({ c, s: score(c) }));
+  const top = Math.max(...scored.map((x) => x.s));
+  return top > 0 ? scored.filter((x) => x.s === top).map((x) => x.c) : candidates;
+}
+
+function outermost(candidates: RegionRecord[]): RegionRecord | null {
+  const container = candidates.find((c) => candidates.every((o) => o === c || isWithin(o, c)));
+  if (container) return container;
+  const provinces = candidates.filter((c) => c.level === 'province');
+  return provinces.length === 1 ? (provinces[0] ?? null) : null;
+}
+
+export function resolveRegion(surface: string, contextCodes: readonly string[]): RegionRecord | null {
+  const matches = lookupSurface(surface);
+  if (matches.length === 0) return null;
+  const best = Math.min(...matches.map((m) => KIND_RANK[m.kind]));
+  let ranked = matches.filter((m) => KIND_RANK[m.kind] === best);
+  if (ranked.some((m) => !m.weak)) ranked = ranked.filter((m) => !m.weak);
+  let candidates = [...new Set(ranked.map((m) => m.region))];
+  if (candidates.length === 1) return candidates[0] ?? null;
+  const context = contextCodes.map(regionByCode).filter((r): r is RegionRecord => r !== undefined);
+  if (context.length > 0) candidates = byContext(candidates, context);
+  if (candidates.length === 1) return candidates[0] ?? null;
+  return outermost(candidates);
+}
