@@ -1,0 +1,27 @@
+// The only place an error becomes an HTTP response: `{ "error": { "code", "message", "details" } }`.
+// Internal errors are logged with their cause; the client never sees a stack trace or a path.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, errorBody, toAppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    const appError = toAppError(err);
+    const log = (req as { log?: Logger }).log ?? logger;
+    if (appError.status >= 500)
+      log.error({ err: appError.cause ?? err, code: appError.code }, 'request failed');
+    else log.debug({ code: appError.code }, 'request rejected');
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    res.status(appError.status).json(errorBody(appError));
+  };
+}
+
+/** Unknown API routes answer JSON, not the SPA page. */
+export function apiNotFound(): RequestHandler {
+  return (req, _res, next) => {
+    next(new AppError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`));
+  };
+}
