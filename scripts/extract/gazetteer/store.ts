@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { RegionLevel, Zone } from '../../../contract/vocabulary.ts';
 import { ABBREVIATIONS } from './abbreviation-table.ts';
+import { GENERIC_FULL_NAMES } from './short-names.ts';
 import type { RegionRecord, SurfaceMatch } from './types.ts';
 
 const RegionRecordSchema = z.object({
@@ -44,7 +45,10 @@ function buildStore(): GazetteerStore {
   const regions = file.regions.map((r) => Object.freeze(r) as RegionRecord);
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const bySurface = new Map<string, SurfaceMatch[]>();
-  for (const region of regions) addSurface(bySurface, region.name, { region, kind: 'full', weak: false });
+  for (const region of regions) {
+    if (GENERIC_FULL_NAMES.has(region.name)) continue;
+    addSurface(bySurface, region.name, { region, kind: 'full', weak: false });
+  }
   for (const region of regions) {
     for (const s of region.shortNames) addSurface(bySurface, s, { region, kind: 'short', weak: false });
   }
