@@ -36,7 +36,7 @@ MATCH (d:Document {id: $id})
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
 MERGE (d)-[m:MENTIONS]->(e)
-SET m.count = row.count`;
+SET m.count = row.count, m.aliases = row.aliases`;
 
 export const UPSERT_HIERARCHY = `
 UNWIND $rows AS row
@@ -76,7 +76,7 @@ const FIRST_SOURCE = `SET r.documentId = r.documentIds[0],
 export const DOCUMENT_ENTITIES = `
 MATCH (d:Document {id: $id})
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
-RETURN collect(e.id) AS ids`;
+RETURN d.id AS document, collect(e.id) AS ids`;
 
 /** Facts only this document states. Facts join entities it mentions, so the search starts there. */
 export const DELETE_OWN_FACTS = `
@@ -112,3 +112,15 @@ WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Document) }
 WITH e, [(e)-[:PART_OF {hierarchy: true}]->(p:Entity) | p.id] AS parents
 DETACH DELETE e
 RETURN parents`;
+
+/** What the aliases of the remaining candidates are recomputed from, after a removal. */
+export const ALIAS_SOURCES = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Document)
+RETURN e.id AS id, e.name AS name, e.code AS code, e.type AS type, collect(m.aliases) AS lists`;
+
+export const SET_ALIASES = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.aliases = row.aliases, e.pinyin = row.pinyin`;

@@ -57,6 +57,8 @@ export interface EntityRow {
 export interface MentionRow {
   id: string;
   count: number;
+  /** The other names this document uses for the entity: kept per document so a removal can take them back. */
+  aliases: string[];
 }
 
 export interface FactRow {
@@ -115,7 +117,7 @@ function withoutNulls(props: Record<string, Scalar | undefined>): Record<string,
   return out;
 }
 
-function regionRow(record: RegionInfo, aliases: string[]): EntityRow {
+export function regionRow(record: RegionInfo, aliases: string[]): EntityRow {
   const all = sortedUnique([...aliases, ...record.shortNames], record.name);
   return {
     id: regionEntityId(record.code),
@@ -192,6 +194,7 @@ function resolveEntities(entities: ExtractedEntity[], gazetteer: Gazetteer): Res
     ancestors: new Map(),
   };
   const counts = new Map<string, number>();
+  const surfaces = new Map<string, string[]>();
   for (const entity of entities) {
     const record = entity.type === 'Region' && entity.code ? gazetteer.regionByCode(entity.code) : null;
     const row = record ? regionRow(record, [entity.name, ...entity.aliases]) : entityRow(entity);
@@ -199,6 +202,7 @@ function resolveEntities(entities: ExtractedEntity[], gazetteer: Gazetteer): Res
     if (seen) seen.aliases = sortedUnique([...seen.aliases, ...row.aliases], String(seen.props.name));
     else r.rows.set(row.id, row);
     counts.set(row.id, (counts.get(row.id) ?? 0) + entity.mentions.length);
+    surfaces.set(row.id, [...(surfaces.get(row.id) ?? []), entity.name, ...entity.aliases]);
     r.lookup.set(entity.id, row.id);
     if (record) addHierarchy(r, record, gazetteer);
   }
@@ -207,7 +211,13 @@ function resolveEntities(entities: ExtractedEntity[], gazetteer: Gazetteer): Res
     for (const surface of [entity.name, ...entity.aliases])
       if (!r.lookup.has(surface)) r.lookup.set(surface, id);
   }
-  r.mentions = [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => cmp(a.id, b.id));
+  r.mentions = [...counts]
+    .map(([id, count]) => ({
+      id,
+      count,
+      aliases: sortedUnique(surfaces.get(id)!, String(r.rows.get(id)!.props.name)),
+    }))
+    .sort((a, b) => cmp(a.id, b.id));
   return r;
 }
 

@@ -4,13 +4,17 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../server/db/database.ts';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../../contract/vocabulary.ts';
 import * as Q from './cypher.ts';
-import type { DocumentRows, EntityRow, FactRow } from './rows.ts';
+import { pinyinKeys } from './pinyin.ts';
+import type { DocumentRows, EntityRow, FactRow, Gazetteer } from './rows.ts';
 
 export const DEFAULT_BATCH_SIZE = 2000;
 
 export interface WriteOptions {
   batchSize?: number;
 }
+
+/** Region short names come back from the gazetteer when aliases are recomputed after a removal. */
+export type ShortNames = Pick<Gazetteer, 'regionByCode'>;
 
 export interface WriteResult {
   documentId: string;
@@ -48,30 +52,54 @@ async function runBatches(tx: ManagedTransaction, query: string, rows: object[],
   for (const batch of chunks(rows, size)) await tx.run(query, { ...extra, rows: batch });
 }
 
+/** Recomputes aliases and pinyin of entities whose MENTIONS changed: the union of what remaining documents say. */
+async function recomputeAliases(tx: ManagedTransaction, ids: string[], gazetteer: ShortNames): Promise<void> {
+  if (ids.length === 0) return;
+  const result = await tx.run(Q.ALIAS_SOURCES, { ids });
+  const rows = result.records.map((r) => {
+    const name = r.get('name') as string;
+    const code = r.get('code') as string | null;
+    const fromGazetteer =
+      r.get('type') === 'Region' && code ? (gazetteer.regionByCode(code)?.shortNames ?? []) : [];
+    const all = new Set([...(r.get('lists') as string[][]).flat(), ...fromGazetteer]);
+    all.delete(name);
+    const aliases = [...all].sort();
+    return { id: r.get('id') as string, aliases, pinyin: pinyinKeys([name, ...aliases]).join(' ') };
+  });
+  await tx.run(Q.SET_ALIASES, { rows });
+}
+
 /** Removes a document's contribution inside `tx`; false when it was not loaded. */
-export async function removeInTransaction(tx: ManagedTransaction, id: string): Promise<boolean> {
+export async function removeInTransaction(
+  tx: ManagedTransaction,
+  id: string,
+  gazetteer: ShortNames,
+): Promise<boolean> {
   const found = await tx.run(Q.DOCUMENT_ENTITIES, { id });
   if (found.records.length === 0) return false;
-  let candidates = found.records[0]!.get('ids') as string[];
+  const mentioned = found.records[0]!.get('ids') as string[];
   await tx.run(Q.DELETE_OWN_FACTS, { id });
   await tx.run(Q.UNLINK_SHARED_FACTS, { id });
   await tx.run(Q.DELETE_DOCUMENT, { id });
   // Each round may free the parent regions of the regions it deleted (county → … → country).
+  let candidates = mentioned;
   while (candidates.length > 0) {
     const result = await tx.run(Q.DELETE_ORPHANS, { ids: candidates });
     candidates = [...new Set(result.records.flatMap((r) => r.get('parents') as string[]))];
   }
+  await recomputeAliases(tx, mentioned, gazetteer);
   return true;
 }
 
 export async function writeRowsInTransaction(
   tx: ManagedTransaction,
   rows: DocumentRows,
+  gazetteer: ShortNames,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const id = rows.document.id;
-  const replaced = await removeInTransaction(tx, id);
+  const replaced = await removeInTransaction(tx, id, gazetteer);
   const props = {
     ...rows.document.props,
     chars: int(Number(rows.document.props.chars)),
@@ -82,7 +110,7 @@ export async function writeRowsInTransaction(
   for (const [type, group] of groupBy<EntityRow, EntityType | 'Other'>(rows.entities, (e) => e.type)) {
     await runBatches(tx, Q.upsertEntities(type), group, size);
   }
-  const mentions = rows.mentions.map((m) => ({ id: m.id, count: int(m.count) }));
+  const mentions = rows.mentions.map((m) => ({ ...m, count: int(m.count) }));
   await runBatches(tx, Q.UPSERT_MENTIONS, mentions, size, { id });
   await runBatches(tx, Q.UPSERT_HIERARCHY, rows.hierarchy, size);
   const byType = groupBy<FactRow, RelationType>(rows.facts, (f) => f.type);
@@ -101,21 +129,22 @@ function session(db: Database) {
 export async function writeRows(
   db: Database,
   rows: DocumentRows,
+  gazetteer: ShortNames,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const s = session(db);
   try {
-    return await s.executeWrite((tx) => writeRowsInTransaction(tx, rows, options));
+    return await s.executeWrite((tx) => writeRowsInTransaction(tx, rows, gazetteer, options));
   } finally {
     await s.close();
   }
 }
 
 /** Removes a document, its MENTIONS, the facts only it states, and entities left with no source. */
-export async function removeDocument(db: Database, id: string): Promise<boolean> {
+export async function removeDocument(db: Database, id: string, gazetteer: ShortNames): Promise<boolean> {
   const s = session(db);
   try {
-    return await s.executeWrite((tx) => removeInTransaction(tx, id));
+    return await s.executeWrite((tx) => removeInTransaction(tx, id, gazetteer));
   } finally {
     await s.close();
   }

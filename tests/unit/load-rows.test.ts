@@ -37,10 +37,10 @@ describe('toDocumentRows', () => {
 
   it('mentions every extracted entity with its count, but not added ancestors', () => {
     expect(rows.mentions).toEqual([
-      { id: 'company:甲乙科技有限公司', count: 2 },
-      { id: 'platform:甲乙科技有限公司杭州研发中心', count: 1 },
-      { id: 'region:330100', count: 1 },
-      { id: 'university:丙丁大学', count: 1 },
+      { id: 'company:甲乙科技有限公司', count: 2, aliases: ['甲乙科技'] },
+      { id: 'platform:甲乙科技有限公司杭州研发中心', count: 1, aliases: ['研发中心'] },
+      { id: 'region:330100', count: 1, aliases: ['杭州'] },
+      { id: 'university:丙丁大学', count: 1, aliases: [] },
     ]);
   });
 
