@@ -94,6 +94,10 @@ describe('surface lookup', () => {
     ['奉化', '奉化区', 'East', '330200'],
     ['甬', '宁波市', 'East', '330000'],
     ['齐鲁', '山东省', 'East', '100000'],
+    ['内蒙', '内蒙古自治区', 'West', '100000'],
+    ['宁夏自治区', '宁夏回族自治区', 'West', '100000'],
+    ['恩施自治州', '恩施土家族苗族自治州', 'Central', '420000'],
+    ['香港特区', '香港特别行政区', null, '100000'],
   ])('%s → %s (%s, parent %s)', (surface, name, zone, parent) => {
     const r = resolveRegion(surface, []);
     expect(r?.name).toBe(name);

@@ -93,6 +93,7 @@ export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
   C('温', '330300', true),
   C('并', '140100', true),
   // literary names of provinces and cities
+  L('内蒙', '150000'),
   L('齐鲁', '370000'),
   L('八闽', '350000'),
   L('三秦', '610000'),

@@ -70,6 +70,9 @@ export function deriveShortNames(name: string, level: RegionLevel): string[] {
   if (suffix === '自治州') out.push(`${stem}州`);
   if (suffix === '自治县') out.push(`${stem}县`);
   if (suffix === '自治旗') out.push(`${stem}旗`);
+  // Informal forms that keep the autonomy but drop the groups: 宁夏自治区, 恩施自治州, 香港特区.
+  if (groups.length > 0 && suffix.startsWith('自治')) out.push(`${stem}${suffix}`);
+  if (suffix === '特别行政区') out.push(`${stem}特区`);
   if (groups.length > 0 && !suffix.startsWith('自治') && suffix) out.push(`${stem}${suffix}`);
   const bannerNeedsPosition = suffix.endsWith('旗') && BANNER_POSITION.test(stem);
   if (suffix && !bannerNeedsPosition && usableStem(stem)) out.push(stem);
