@@ -1,0 +1,112 @@
+// Organizations, platforms, funds and agencies by suffix: find each suffix ending on a token boundary,
+// walk left for the name, type it from the suffix table, and keep generic ones only as weak candidates.
+import { ORG_SUFFIXES, STANDALONE_AGENCIES, type SuffixRule } from '../lexicon/org-suffixes.ts';
+import { GENERIC_QUALIFIERS, NUMERIC, PROPER_TAGS } from '../lexicon/stopwords.ts';
+import type { Token } from '../tokens.ts';
+import { isRegionWord } from './regions.ts';
+import type { Mention, SentenceContext } from './types.ts';
+import { tokenAt, walkLeft } from './walk.ts';
+
+const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.suffix.length - a.suffix.length);
+const ACADEMY_UNIT =
+  /(?:中国科学院|中科院|中国工程院|中国农业科学院|中国医学科学院|中国林业科学研究院)[\u4e00-\u9fff]{2,14}?所(?![长属有])/g;
+const MINISTRY = /科技部[一二三四五六七八九十]+司/g;
+const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
+const CJK = /[\u3400-\u9fff]/;
+
+export function endsOnToken(tokens: Token[], end: number): boolean {
+  const i = tokenAt(tokens, end - 1);
+  return i >= 0 && tokens[i]!.end === end;
+}
+
+/** A qualifier names something specific: a place, a name-like token, a quote. */
+export function hasProperPart(tokens: Token[], start: number, end: number): boolean {
+  for (const t of tokens) {
+    if (t.end <= start || t.start >= end) continue;
+    if (isRegionWord(t.word)) return true;
+    if (/[“”"《》]/.test(t.word)) return true;
+    if (PROPER_TAGS.has(t.tag) && (CJK.test(t.word) || /^[A-Za-z]/.test(t.word))) return true;
+  }
+  return false;
+}
+
+function isGeneric(qualifier: string): boolean {
+  return qualifier.length === 0 || GENERIC_QUALIFIERS.has(qualifier) || NUMERIC.test(qualifier);
+}
+
+/** Organization-like mentions of one sentence. */
+export function findOrganizations(ctx: SentenceContext): Mention[] {
+  const out: Mention[] = [];
+  const text = ctx.text;
+  const firstToken = 0;
+  const usedEnds = new Set<number>();
+  for (const rule of SUFFIXES) {
+    let from = 0;
+    for (let at = text.indexOf(rule.suffix, from); at >= 0; at = text.indexOf(rule.suffix, from)) {
+      from = at + 1;
+      const absStart = ctx.start + at;
+      const absEnd = absStart + rule.suffix.length;
+      if (usedEnds.has(absEnd) || !endsOnToken(ctx.tokens, absEnd)) continue;
+      const m = candidate(ctx, rule, absStart, absEnd, firstToken);
+      if (!m) continue;
+      usedEnds.add(absEnd);
+      out.push(m);
+    }
+  }
+  for (const re of [ACADEMY_UNIT, MINISTRY]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const type = re === MINISTRY ? 'GovernmentAgency' : 'ResearchInstitute';
+      const start = ctx.start + m.index;
+      out.push({
+        start,
+        end: start + m[0].length,
+        surface: m[0],
+        type,
+        canonical: m[0],
+        sentence: ctx.index,
+      });
+    }
+  }
+  for (const t of ctx.tokens) {
+    const full = STANDALONE_AGENCIES[t.word];
+    if (full)
+      out.push({
+        start: t.start,
+        end: t.end,
+        surface: t.word,
+        type: 'GovernmentAgency',
+        canonical: full,
+        sentence: ctx.index,
+      });
+  }
+  return out;
+}
+
+function candidate(
+  ctx: SentenceContext,
+  rule: SuffixRule,
+  sStart: number,
+  sEnd: number,
+  floor: number,
+): Mention | null {
+  const k = tokenAt(ctx.tokens, sStart);
+  if (k < 0) return null;
+  const start = walkLeft(ctx.tokens, k, floor, 'org', isRegionWord);
+  const qualifier = ctx.text.slice(start - ctx.start, sStart - ctx.start);
+  if (qualifier.length < rule.minPrefix || isGeneric(qualifier)) return null;
+  let end = sEnd;
+  const trailing = TRAILING_PAREN.exec(ctx.text.slice(sEnd - ctx.start));
+  if (trailing && rule.type === 'Platform') end += trailing[0].length;
+  const surface = ctx.text.slice(start - ctx.start, end - ctx.start);
+  const canonical = ctx.text.slice(start - ctx.start, sEnd - ctx.start);
+  const proper = hasProperPart(ctx.tokens, start, sStart);
+  if (rule.proper && !proper) {
+    // generic names survive only if they turn out to abbreviate a full name in the document
+    if (rule.type === 'Fund' || rule.type === 'Platform' || rule.type === 'ResearchInstitute') {
+      return { start, end, surface, type: rule.type, canonical, sentence: ctx.index, weak: true };
+    }
+    return null;
+  }
+  return { start, end, surface, type: rule.type, canonical, sentence: ctx.index };
+}

@@ -1,0 +1,79 @@
+// People: a role word followed by a 2–3 character name with a known surname (副市长王某, 负责人李某某说),
+// or a segmenter person name followed by a role or a verb of speech (王某某表示).
+import { AFTER_NAME, ROLE_WORDS } from '../lexicon/roles.ts';
+import { surnameLength } from '../lexicon/surnames.ts';
+import type { Mention, SentenceContext } from './types.ts';
+
+const NAME_CHARS = /^[\u4e00-\u9fff]+$/;
+const NOT_NAME = /[的了和与及在是等为对将把被从向以其这那个们]/;
+const ROLE_SEP = /^[、和及]/;
+
+/** Role run ending at `end` (市委常委、副市长): returns its start, or -1. */
+function roleRunBefore(text: string, end: number): { start: number; role: string } | null {
+  let pos = end;
+  const roles: string[] = [];
+  for (;;) {
+    const role = ROLE_WORDS.find((r) => text.startsWith(r, pos - r.length));
+    if (!role) break;
+    roles.unshift(role);
+    pos -= role.length;
+    if (ROLE_SEP.test(text.slice(pos - 1, pos))) pos -= 1;
+    else break;
+  }
+  if (roles.length === 0) return null;
+  if (text[pos] === '、') pos++;
+  return { start: pos, role: roles.join('、') };
+}
+
+function acceptName(name: string): boolean {
+  if (!NAME_CHARS.test(name) || NOT_NAME.test(name)) return false;
+  const sl = surnameLength(name);
+  return sl > 0 && name.length - sl >= 1 && name.length - sl <= 2;
+}
+
+export function findPersons(ctx: SentenceContext): Mention[] {
+  const out: Mention[] = [];
+  const text = ctx.text;
+  for (let i = 0; i < text.length; i++) {
+    const role = ROLE_WORDS.find((r) => text.startsWith(r, i));
+    if (!role) continue;
+    const nameStart = i + role.length;
+    for (const len of [3, 2, 4]) {
+      const name = text.slice(nameStart, nameStart + len);
+      if (name.length < len || !acceptName(name)) continue;
+      const rest = text.slice(nameStart + len);
+      if (rest.length > 0 && !AFTER_NAME.test(rest)) continue;
+      if (ROLE_WORDS.some((r) => name.startsWith(r))) continue;
+      const run = roleRunBefore(text, nameStart);
+      const start = ctx.start + nameStart;
+      out.push({
+        start,
+        end: start + len,
+        surface: name,
+        type: 'Person',
+        canonical: name,
+        sentence: ctx.index,
+        role: run?.role ?? role,
+      });
+      i = nameStart + len - 1;
+      break;
+    }
+  }
+  for (let k = 0; k < ctx.tokens.length; k++) {
+    const t = ctx.tokens[k]!;
+    if (!/^nr/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !acceptName(t.word)) continue;
+    const rest = text.slice(t.end - ctx.start);
+    const role = ROLE_WORDS.find((r) => rest.startsWith(r));
+    if (!role && !/^(?:表示|说|介绍|指出|强调|认为|称)/.test(rest)) continue;
+    out.push({
+      start: t.start,
+      end: t.end,
+      surface: t.word,
+      type: 'Person',
+      canonical: t.word,
+      sentence: ctx.index,
+      ...(role ? { role } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+// The internal mention record shared by the entity finders, the resolver and the relation rules.
+import type { ExtractedEntityType } from '../../../contract/vocabulary.ts';
+import type { Token } from '../tokens.ts';
+
+export interface Mention {
+  /** Normalized offsets (document-wide). */
+  start: number;
+  end: number;
+  surface: string;
+  type: ExtractedEntityType;
+  /** Proposed canonical name (expanded abbreviations); the resolver may replace it. */
+  canonical: string;
+  sentence: number;
+  /** Region code for resolved regions. */
+  regionCode?: string;
+  /** A candidate kept only if it resolves to a fully named entity (科创母基金 → 某某科创母基金). */
+  weak?: boolean;
+  /** A collective party standing for a region (17家上海企业, 甬企): relations attach to the region. */
+  collective?: boolean;
+  /** From an abbreviation compound (鲁甘): counts for relations, not as an alias. */
+  fromCompound?: boolean;
+  /** Persons: role words and the organization/region they act for. */
+  role?: string;
+  /** Dependent unit (X公司杭州研发中心): the parent organization's mention. */
+  parent?: Mention;
+  /** Region codes of places inside the name (宁夏 in 宁夏某某公司). */
+  innerRegions?: string[];
+  /** Filled by the resolver. */
+  entityId?: string;
+}
+
+export interface SentenceContext {
+  index: number;
+  /** Normalized offsets. */
+  start: number;
+  end: number;
+  text: string;
+  heading: boolean;
+  tokens: Token[];
+}

@@ -1,0 +1,94 @@
+// The left-boundary walker: from a suffix, take the maximal run of name-like tokens to its left,
+// stopping at punctuation, list separators, function words, verbs that introduce names and numbers.
+import type { Token } from '../tokens.ts';
+import { NUMERIC, STOP_TAGS, STOP_WORDS } from '../lexicon/stopwords.ts';
+
+export type WalkMode = 'org' | 'event';
+
+const CJK = /[\u3400-\u9fff]/;
+const CONNECTORS_EVENT = new Set(['·', '-', '—', '–', '暨', '&']);
+const MAX_NAME = 40;
+
+/** Index of the token containing offset `at` (tokens sorted, contiguous). */
+export function tokenAt(tokens: Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (at < t.start) hi = mid - 1;
+    else if (at >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Stop words that are ordinary inside event names (科技合作交流洽谈会, 成果发布会). */
+const EVENT_WORDS = new Set(
+  '合作 交流 对接 洽谈 发布 推介 推动 促进 建设 服务 协作 投资 实现 落地 转化 走进 共建 携手'.split(' '),
+);
+
+function isNameToken(t: Token, isRegion: (w: string) => boolean, mode: WalkMode = 'org'): boolean {
+  if (isRegion(t.word)) return true;
+  if (STOP_WORDS.has(t.word) && !(mode === 'event' && EVENT_WORDS.has(t.word))) return false;
+  if (NUMERIC.test(t.word)) return false;
+  if (!CJK.test(t.word) && !/^[A-Za-z][A-Za-z0-9]*$/.test(t.word)) return false;
+  return !STOP_TAGS.has(t.tag);
+}
+
+/** Find the matching opening bracket/quote left of index `close`; -1 if none within reach. */
+function matchOpen(tokens: Token[], close: number, open: string, closeCh: string, floor: number): number {
+  for (let i = close - 1; i >= Math.max(floor, close - 10); i--) {
+    const w = tokens[i]!.word;
+    if (w === open) return i;
+    if (w === closeCh || /[,，。;；、:：!?！？]/.test(w)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Walk left from the token index `first` (the token holding the suffix start) and return the name start
+ * offset. `floor` is the first token index of the sentence.
+ */
+export function walkLeft(
+  tokens: Token[],
+  first: number,
+  floor: number,
+  mode: WalkMode,
+  isRegion: (w: string) => boolean,
+): number {
+  let start = tokens[first]!.start;
+  const end = tokens[first]!.end;
+  let i = first - 1;
+  while (i >= floor) {
+    const t = tokens[i]!;
+    if (end - t.start > MAX_NAME) break;
+    if (t.word === ')' || t.word === '）') {
+      const o = matchOpen(tokens, i, t.word === ')' ? '(' : '（', t.word, floor);
+      if (o < 0) break;
+      start = tokens[o]!.start;
+      i = o - 1;
+      continue;
+    }
+    if (mode === 'event' && (t.word === '”' || t.word === '"' || t.word === '》')) {
+      const o = matchOpen(tokens, i, t.word === '”' ? '“' : t.word === '》' ? '《' : '"', t.word, floor);
+      if (o < 0) break;
+      start = tokens[o]!.start;
+      i = o - 1;
+      continue;
+    }
+    if (
+      mode === 'event' &&
+      CONNECTORS_EVENT.has(t.word) &&
+      i - 1 >= floor &&
+      isNameToken(tokens[i - 1]!, isRegion, mode)
+    ) {
+      i--;
+      continue;
+    }
+    if (!isNameToken(t, isRegion, mode)) break;
+    start = t.start;
+    i--;
+  }
+  return start;
+}

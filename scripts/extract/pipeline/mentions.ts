@@ -1,0 +1,74 @@
+// Collects the mentions of a document: runs every finder per sentence, keeps the longest of overlapping
+// candidates, then adds second-pass mentions (abbreviation compounds, repeated person names, short
+// company names) that need the whole document.
+import { findEvents } from '../entities/events.ts';
+import { findOrganizations } from '../entities/organizations.ts';
+import { findPersons } from '../entities/persons.ts';
+import { findCompoundMentions, findRegionMentions, resolveRegionCodes } from '../entities/regions.ts';
+import type { Mention, SentenceContext } from '../entities/types.ts';
+import { companyShortForms } from '../resolve.ts';
+
+const PRIORITY: Record<string, number> = { Event: 3, Person: 2 };
+
+/** Keep the longest candidates; a region token inside a longer name is part of that name. */
+export function selectNonOverlapping(cands: Mention[]): Mention[] {
+  const sorted = [...cands].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      (PRIORITY[b.type] ?? 0) - (PRIORITY[a.type] ?? 0) ||
+      a.start - b.start,
+  );
+  const kept: Mention[] = [];
+  const occupied: Array<[number, number]> = [];
+  for (const m of sorted) {
+    if (occupied.some(([s, e]) => m.start < e && m.end > s)) continue;
+    kept.push(m);
+    occupied.push([m.start, m.end]);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function sentenceMentions(ctx: SentenceContext): Mention[] {
+  const regions = findRegionMentions(ctx);
+  const named = [...findOrganizations(ctx), ...findEvents(ctx), ...findPersons(ctx)];
+  const kept = selectNonOverlapping([...named, ...regions]);
+  // regions swallowed by a name describe where that organization is
+  for (const m of kept) {
+    if (m.type === 'Region') continue;
+    const inner = regions.filter((r) => r.start >= m.start && r.end <= m.end);
+    if (inner.length) m.innerRegions = inner.map((r) => r.surface);
+  }
+  return kept;
+}
+
+/** Second pass over the document once every sentence has its first-pass mentions. */
+export function documentMentions(sentences: SentenceContext[], first: Mention[][]): Mention[] {
+  const all = first.flat();
+  resolveRegionCodes(all);
+  const contextCodes = [...new Set(all.filter((m) => m.regionCode).map((m) => m.regionCode!))];
+  const persons = new Set(all.filter((m) => m.type === 'Person').map((m) => m.surface));
+  const shorts = companyShortForms(all);
+  const out: Mention[] = [];
+  sentences.forEach((ctx, i) => {
+    const own = first[i] ?? [];
+    const taken = (s: number, e: number): boolean => own.some((m) => s < m.end && e > m.start);
+    const extra: Mention[] = findCompoundMentions(ctx, taken, contextCodes);
+    for (const name of [...persons, ...shorts.keys()]) {
+      for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + 1)) {
+        const s = ctx.start + at;
+        if (taken(s, s + name.length) || extra.some((m) => s < m.end && s + name.length > m.start)) continue;
+        const short = shorts.get(name);
+        extra.push({
+          start: s,
+          end: s + name.length,
+          surface: name,
+          type: short ? short.type : 'Person',
+          canonical: short ? short.canonical : name,
+          sentence: ctx.index,
+        });
+      }
+    }
+    out.push(...[...own, ...extra].sort((a, b) => a.start - b.start));
+  });
+  return out;
+}

@@ -1,0 +1,159 @@
+// Builds the contract output: entities with original-text mention spans and gazetteer facts (plus implied
+// ancestor regions), relations with evidence sentence, offsets, amount, date, planned flag and the
+// administrative hierarchy (PART_OF).
+import type { ExtractedEntity, ExtractedRelation } from '../../../contract/extraction.ts';
+import { SYMMETRIC_RELATIONS, type RelationType } from '../../../contract/vocabulary.ts';
+import { findAmounts } from '../amounts.ts';
+import { findDates } from '../dates.ts';
+import type { SentenceContext } from '../entities/types.ts';
+import { ancestorsOf, regionByCode, type RegionRecord } from '../gazetteer/index.ts';
+import { PLANNED } from '../lexicon/triggers.ts';
+import { toOriginalSpan, type NormalizedText } from '../normalize.ts';
+import type { RawRelation } from '../relations/context.ts';
+import type { EntityGroup } from '../resolve.ts';
+
+const AMOUNT_TYPES = new Set<RelationType>(['INVESTMENT', 'COOPERATION', 'AGREEMENT', 'TECH_TRANSFER']);
+
+function regionFacts(r: RegionRecord): Partial<ExtractedEntity> {
+  return {
+    code: r.code,
+    level: r.level,
+    ...(r.zone ? { zone: r.zone } : {}),
+    ...(r.lat !== null ? { lat: r.lat } : {}),
+    ...(r.lon !== null ? { lon: r.lon } : {}),
+    nameEn: r.nameEn,
+  };
+}
+
+export function buildEntities(groups: EntityGroup[], norm: NormalizedText): ExtractedEntity[] {
+  const out: ExtractedEntity[] = [];
+  const present = new Set(groups.map((g) => g.id));
+  for (const g of groups) {
+    const surfaces = new Set(g.mentions.filter((m) => !m.fromCompound).map((m) => m.surface));
+    surfaces.delete(g.name);
+    const r = g.regionCode ? regionByCode(g.regionCode) : null;
+    const e: ExtractedEntity = {
+      id: g.id,
+      name: g.name,
+      type: g.type,
+      aliases: [...surfaces],
+      region: g.type === 'Region' ? (r ? provinceName(r) : null) : (g.region ?? null),
+      implied: false,
+      mentions: g.mentions.map((m) => toOriginalSpan(norm, m.start, m.end)).sort((a, b) => a.start - b.start),
+      ...(g.type === 'Region' && r ? regionFacts(r) : {}),
+      ...(g.role ? { role: g.role } : {}),
+    };
+    out.push(e);
+  }
+  for (const g of groups) {
+    if (g.type !== 'Region' || !g.regionCode) continue;
+    for (const a of ancestorsOf(g.regionCode)) {
+      const id = `region:${a.code}`;
+      if (present.has(id)) continue;
+      present.add(id);
+      out.push({
+        id,
+        name: a.name,
+        type: 'Region',
+        aliases: [],
+        region: provinceName(a),
+        implied: true,
+        mentions: [],
+        ...regionFacts(a),
+      });
+    }
+  }
+  return out;
+}
+
+function provinceName(r: RegionRecord): string | null {
+  if (r.level === 'province' || r.level === 'country') return r.name;
+  return r.provinceCode ? (regionByCode(r.provinceCode)?.name ?? null) : null;
+}
+
+export function buildRelations(
+  raw: RawRelation[],
+  sentences: SentenceContext[],
+  norm: NormalizedText,
+  original: string,
+  docDate: string | null,
+): ExtractedRelation[] {
+  const out: ExtractedRelation[] = [];
+  const seen = new Map<string, ExtractedRelation>();
+  for (const r of raw) {
+    if (r.source === r.target) continue;
+    const [a, b] =
+      SYMMETRIC_RELATIONS.has(r.type as never) && r.target < r.source
+        ? [r.target, r.source]
+        : [r.source, r.target];
+    const key = `${r.type}|${a}|${b}`;
+    if (seen.has(key)) continue;
+    const s = sentences[r.sentence]!;
+    const span = toOriginalSpan(norm, s.start, s.end);
+    const rel: ExtractedRelation = {
+      source: a,
+      target: b,
+      type: r.type,
+      evidence: original.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      confidence: r.confidence,
+      rule: r.rule,
+      planned: PLANNED.test(s.text.slice(0, Math.max(0, r.at - s.start))),
+      ...(r.role ? { role: r.role } : {}),
+    };
+    const rel0 = r.at - s.start;
+    if (AMOUNT_TYPES.has(r.type) && !r.noAmount) {
+      const amounts = findAmounts(s.text);
+      const amount = amounts.find((x) => x.index >= rel0) ?? amounts[0];
+      if (amount)
+        rel.amount = {
+          text: amount.text,
+          value: amount.value,
+          currency: amount.currency,
+          qualifier: amount.qualifier ?? null,
+        };
+    }
+    const dates = findDates(s.text, docDate);
+    const date = [...dates].reverse().find((d) => d.index <= rel0) ?? dates[0];
+    if (date) rel.date = { text: date.text, value: date.value };
+    seen.set(key, rel);
+    out.push(rel);
+  }
+  return out;
+}
+
+/** The administrative hierarchy of every region entity: PART_OF its parent (county → … → country). */
+export function hierarchyRelations(entities: ExtractedEntity[]): ExtractedRelation[] {
+  const out: ExtractedRelation[] = [];
+  const ids = new Set(entities.map((e) => e.id));
+  for (const e of entities) {
+    if (e.type !== 'Region') continue;
+    let parent: string | null;
+    if (e.code) {
+      const p = regionByCode(e.code)?.parentCode;
+      parent = p ? `region:${p}` : null;
+    } else {
+      parent =
+        entities.find((o) => o.type === 'Region' && o.code && o.id !== e.id && startsWithRegion(e.name, o))
+          ?.id ?? null;
+    }
+    if (!parent || !ids.has(parent)) continue;
+    out.push({
+      source: e.id,
+      target: parent,
+      type: 'PART_OF',
+      evidence: '',
+      confidence: 1,
+      rule: 'gazetteer',
+      planned: false,
+    });
+  }
+  return out;
+}
+
+function startsWithRegion(name: string, region: ExtractedEntity): boolean {
+  return [region.name, ...region.aliases].some(
+    (s) => s.length >= 2 && name.startsWith(s) && name.length > s.length,
+  );
+}

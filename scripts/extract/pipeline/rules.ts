@@ -1,0 +1,70 @@
+// Runs the relation rules sentence by sentence (headings state no facts), plus the structural relations
+// that come from names: a dependent unit and its parent (ESTABLISHED, LOCATED_IN) and 某某(保山)有限公司.
+import type { ExtractedEntityType } from '../../../contract/vocabulary.ts';
+import type { SentenceContext } from '../entities/types.ts';
+import { affiliationRule } from '../relations/affiliation.ts';
+import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
+import { byRule, establishedRule } from '../relations/founders.ts';
+import { locationRule } from '../relations/location.ts';
+import { pairRule } from '../relations/pairs.ts';
+import { heldRule, joinRule } from '../relations/participation.ts';
+import { jointRule, withRule } from '../relations/symmetric.ts';
+import type { EntityGroup } from '../resolve.ts';
+import { regionRelations } from './structure.ts';
+
+export function runRules(
+  sentences: SentenceContext[],
+  parties: Party[][],
+  groups: EntityGroup[],
+): RawRelation[] {
+  const out: RawRelation[] = [];
+  const flat = parties.flat();
+  const agencies = governmentsByRegion(groups, flat);
+  let previous: Party[] = [];
+  sentences.forEach((sentence, i) => {
+    const own = parties[i] ?? [];
+    const ctx: RuleContext = {
+      sentence,
+      parties: own,
+      previous,
+      lastEvent: () => lastBefore(flat, ['Event'], sentence.end),
+      lastOfType: (types: ExtractedEntityType[], before: number) => lastBefore(flat, types, before),
+      emit: (r) => out.push({ ...r, sentence: i }),
+    };
+    previous = own;
+    if (sentence.heading || own.length === 0) return;
+    const used = byRule(ctx);
+    establishedRule(ctx, used);
+    withRule(ctx);
+    jointRule(ctx);
+    heldRule(ctx);
+    joinRule(ctx);
+    locationRule(ctx);
+    pairRule(ctx);
+    affiliationRule(ctx, agencies);
+  });
+  out.push(...regionRelations(flat));
+  return out;
+}
+
+function lastBefore(flat: Party[], types: ExtractedEntityType[], before: number): Party | null {
+  let best: Party | null = null;
+  for (const p of flat) {
+    if (p.start >= before) break;
+    if (types.includes(p.type)) best = p;
+  }
+  return best;
+}
+
+/** region id → the region's people's government named in the document (for 市长/区长 roles). */
+function governmentsByRegion(groups: EntityGroup[], flat: Party[]): Map<string, Party> {
+  const out = new Map<string, Party>();
+  const regions = groups.filter((g) => g.type === 'Region');
+  for (const g of groups) {
+    if (g.type !== 'GovernmentAgency' || !g.name.endsWith('人民政府')) continue;
+    const region = regions.find((r) => g.name === `${r.name}人民政府`);
+    const party = flat.find((p) => p.id === g.id);
+    if (region && party) out.set(region.id, party);
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+// Founders, investors and managers: 由A、B(联合)发起/设立/管理的X, and A设立/打造/获批X (subject–verb–object).
+import { ESTABLISHED_TRIGGER } from '../lexicon/triggers.ts';
+import type { ExtractedEntityType, RelationType } from '../../../contract/vocabulary.ts';
+import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
+import { listFrom, listTo } from './symmetric.ts';
+
+const BY_VERB = /(发起|设立|成立|组建|出资|管理|运营|托管|主办|承办|举办|共建|建设)/;
+const PARENT_MARK = /^(?:旗下|下属|所属)/;
+const TOPIC: Array<[RegExp, ExtractedEntityType[]]> = [
+  [/该(?:基金|母基金|子基金)/, ['Fund']],
+  [/该(?:校|大学|学院)/, ['University']],
+  [/该(?:实验室|研究院|研究所|院|所)/, ['ResearchInstitute', 'Platform']],
+  [/该(?:公司|企业|集团)/, ['Company']],
+  [/该(?:中心|平台|园区|基地|联盟)/, ['Platform']],
+  [/该(?:活动|会议|大会|论坛)/, ['Event']],
+];
+const OBJECT_TYPES = new Set<ExtractedEntityType>([
+  'Platform',
+  'Fund',
+  'Company',
+  'ResearchInstitute',
+  'University',
+  'Other',
+  'GovernmentAgency',
+]);
+
+/** The sentence's topic: an explicit 该X before `before`, else the first actor of the sentence. */
+export function topicOf(ctx: RuleContext, before: number): Party | null {
+  const head = ctx.sentence.text.slice(0, before - ctx.sentence.start);
+  for (const [re, types] of TOPIC) {
+    const m = re.exec(head);
+    if (m) return ctx.lastOfType(types, ctx.sentence.start + m.index);
+  }
+  return ctx.parties.find((p) => p.start < before && isActor(p) && p.type !== 'Region') ?? null;
+}
+
+function typeFor(verb: string, target: Party): RelationType {
+  if (/管理|运营|托管/.test(verb)) return 'MANAGES';
+  if (/主办|承办|举办/.test(verb)) return 'PARTICIPATED_IN';
+  if (/发起|出资/.test(verb) && target.type === 'Fund') return 'INVESTMENT';
+  return 'ESTABLISHED';
+}
+
+/** 由 … verb: returns trigger offsets it consumed. */
+export function byRule(ctx: RuleContext): Set<number> {
+  const s = ctx.sentence;
+  const used = new Set<number>();
+  for (const t of s.tokens) {
+    if (t.word !== '由') continue;
+    const clause = clauseAround(s, t.start);
+    const rest = s.text.slice(t.end - s.start, clause.end - s.start);
+    const verb = BY_VERB.exec(rest);
+    if (!verb) continue;
+    const vAt = t.end + verb.index;
+    const founders = ctx.parties
+      .filter((p) => p.start >= t.end && p.end <= vAt && isActor(p) && p.type !== 'Event')
+      .filter((p) => {
+        const after = s.text.slice(p.end - s.start, p.end - s.start + 3);
+        return !PARENT_MARK.test(after);
+      });
+    if (founders.length === 0) continue;
+    const target =
+      ctx.parties.find(
+        (p) => p.start >= vAt && p.start < clause.end && p.type !== 'Region' && p.type !== 'Person',
+      ) ?? topicOf(ctx, t.start);
+    if (!target) continue;
+    used.add(vAt);
+    for (const f of founders) {
+      if (f.id === target.id) continue;
+      const type = typeFor(verb[1]!, target);
+      ctx.emit({ type, source: f.id, target: target.id, at: vAt, rule: `by:${verb[1]}`, confidence: 0.8 });
+    }
+  }
+  return used;
+}
+
+/** A 设立/打造/获批 X: the nearest actor (or list) before the verb in its clause, else the sentence subject. */
+export function establishedRule(ctx: RuleContext, used: Set<number>): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, ESTABLISHED_TRIGGER)) {
+    if (used.has(hit.at) || insideParty(ctx.parties, hit.at)) continue;
+    const clause = clauseAround(s, hit.at);
+    const bi = ctx.parties.findIndex(
+      (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.start < clause.end,
+    );
+    if (bi < 0) continue;
+    const objects = listFrom(ctx, bi).filter((p) => OBJECT_TYPES.has(p.type));
+    if (objects.length === 0) continue;
+    let ai = -1;
+    ctx.parties.forEach((p, k) => {
+      if (p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Event') ai = k;
+    });
+    let subjects = ai >= 0 ? listTo(ctx, ai).filter(isActor) : [];
+    if (subjects.length === 0) {
+      const subj = ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event');
+      if (subj) subjects = [subj];
+    }
+    for (const a of subjects) {
+      for (const b of objects) {
+        if (a.id === b.id) continue;
+        const type = /发起/.test(hit.word) && b.type === 'Fund' ? 'INVESTMENT' : 'ESTABLISHED';
+        ctx.emit({
+          type,
+          source: a.id,
+          target: b.id,
+          at: hit.at,
+          rule: `svo:${hit.word}`,
+          confidence: 0.7,
+          noAmount: true,
+        });
+      }
+    }
+  }
+}

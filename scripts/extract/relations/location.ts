@@ -1,0 +1,64 @@
+// Where organizations are: A是R一家…企业, A位于R, (该基金)在R完成注册, A入驻B (a platform).
+import { isActor, type RuleContext } from './context.ts';
+import { topicOf } from './founders.ts';
+
+const IS_A = /^是(?:位于)?$/;
+const LOCATED = /(?:位于|坐落于|地处|总部位于|落户)$/;
+const REGISTERED = /^(?:完成注册|注册成立|注册|揭牌成立|揭牌)/;
+const SETTLED = /入驻$/;
+
+export function locationRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  const ps = ctx.parties;
+  ps.forEach((r, i) => {
+    const before = s.text.slice(0, r.start - s.start);
+    const after = s.text.slice(r.end - s.start);
+    if (r.type === 'Region' || r.type === 'Other') {
+      const subject = [...ps.slice(0, i)].reverse().find((p) => isActor(p) && p.type !== 'Region');
+      const gap = subject ? s.text.slice(subject.end - s.start, r.start - s.start) : '';
+      if (subject && IS_A.test(gap) && /^(?:的)?(?:一家|一所|一个|一座|唯一)/.test(after)) {
+        ctx.emit({
+          type: 'LOCATED_IN',
+          source: subject.id,
+          target: r.id,
+          at: r.start,
+          rule: 'is-a-in',
+          confidence: 0.8,
+        });
+      } else if (subject && LOCATED.test(gap.trim())) {
+        ctx.emit({
+          type: 'LOCATED_IN',
+          source: subject.id,
+          target: r.id,
+          at: r.start,
+          rule: 'located',
+          confidence: 0.85,
+        });
+      } else if (r.type === 'Region' && before.endsWith('在') && REGISTERED.test(after)) {
+        const topic = topicOf(ctx, r.start);
+        if (topic)
+          ctx.emit({
+            type: 'LOCATED_IN',
+            source: topic.id,
+            target: r.id,
+            at: r.start,
+            rule: 'registered-in',
+            confidence: 0.75,
+          });
+      }
+    }
+    if (r.type === 'Platform' && SETTLED.test(before) && i > 0) {
+      const tenant = ps[i - 1]!;
+      if (isActor(tenant) && s.text.slice(tenant.end - s.start, r.start - s.start) === '入驻') {
+        ctx.emit({
+          type: 'PARTICIPATED_IN',
+          source: tenant.id,
+          target: r.id,
+          at: r.start,
+          rule: 'settled-in',
+          confidence: 0.6,
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,105 @@
+// A clause naming exactly two parties and a trigger: technology transfer (provider → recipient),
+// cooperation, and paired assistance between an eastern and a western region.
+import { COOPERATION_TRIGGER, PAIRED_TRIGGER, TECH_TRANSFER_TRIGGER } from '../lexicon/triggers.ts';
+import { regionByCode, ancestorsOf } from '../gazetteer/index.ts';
+import {
+  CLAUSE_BREAK,
+  distinct,
+  insideParty,
+  isActor,
+  triggerHits,
+  type Party,
+  type RuleContext,
+} from './context.ts';
+import { eastWest } from './symmetric.ts';
+
+/** Drop a region that only qualifies another party of the clause (云南 in 云南保山). */
+function withoutAncestors(parties: Party[]): Party[] {
+  return parties.filter((p) => {
+    if (p.type !== 'Region' || !p.regionCode) return true;
+    return !parties.some(
+      (o) =>
+        o !== p && o.regionCode && o.regionCode !== p.regionCode && isWithin(o.regionCode, p.regionCode!),
+    );
+  });
+}
+
+function isWithin(inner: string, outer: string): boolean {
+  return ancestorsOf(inner).some((a) => a.code === outer);
+}
+
+function clauses(ctx: RuleContext): Array<{ start: number; end: number }> {
+  const s = ctx.sentence;
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= s.text.length; i++) {
+    if (i === s.text.length || CLAUSE_BREAK.test(s.text[i]!)) {
+      if (i > start) out.push({ start: s.start + start, end: s.start + i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function provider(a: Party, b: Party): [Party, Party] {
+  if (a.type !== 'Region' && b.type === 'Region') return [a, b];
+  if (b.type !== 'Region' && a.type === 'Region') return [b, a];
+  return eastWest(a, b) ?? [a, b];
+}
+
+export function pairRule(ctx: RuleContext): void {
+  for (const c of clauses(ctx)) {
+    const inClause = ctx.parties.filter((p) => p.start >= c.start && p.end <= c.end && isActor(p));
+    const two = withoutAncestors(distinct(inClause));
+    if (two.length !== 2) continue;
+    const [a, b] = two as [Party, Party];
+    const sub = {
+      ...ctx.sentence,
+      start: c.start,
+      end: c.end,
+      text: ctx.sentence.text.slice(c.start - ctx.sentence.start, c.end - ctx.sentence.start),
+    };
+    const live = (re: RegExp) => triggerHits(sub, re).filter((h) => !insideParty(ctx.parties, h.at));
+    const tt = live(TECH_TRANSFER_TRIGGER);
+    if (tt.length) {
+      const [p, r] = provider(a, b);
+      ctx.emit({
+        type: 'TECH_TRANSFER',
+        source: p.id,
+        target: r.id,
+        at: tt[0]!.at,
+        rule: 'pair:transfer',
+        confidence: 0.6,
+      });
+    }
+    const paired = live(PAIRED_TRIGGER);
+    const ew = eastWest(a, b);
+    if (paired.length && ew && a.type === 'Region' && b.type === 'Region') {
+      ctx.emit({
+        type: 'PAIRED_ASSISTANCE',
+        source: ew[0].id,
+        target: ew[1].id,
+        at: paired[0]!.at,
+        rule: 'pair:paired',
+        confidence: 0.6,
+      });
+      continue;
+    }
+    const coop = live(COOPERATION_TRIGGER);
+    if (coop.length) {
+      ctx.emit({
+        type: 'COOPERATION',
+        source: a.id,
+        target: b.id,
+        at: coop[0]!.at,
+        rule: 'pair:cooperation',
+        confidence: 0.5,
+      });
+    }
+  }
+}
+
+/** Zone of a region code (via the gazetteer). */
+export function zoneOf(code: string | null): Party['zone'] {
+  return code ? (regionByCode(code)?.zone ?? null) : null;
+}

@@ -1,0 +1,141 @@
+// Two parties bound by 与/同/跟 (A与B签订协议, 加强与A、B的合作), by a joint subject (A、B两省/双方)
+// or by an abbreviation compound (鲁甘科技合作): agreement, cooperation, investment or paired assistance.
+import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from '../lexicon/triggers.ts';
+import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
+
+const INVEST_IN_PAIR = /投资(?:协议|合同|金额|合作)|注资|入股|出资/;
+const AGREEMENT_WORDS = /合作(?:协议|伙伴关系|框架|备忘录)|战略合作伙伴/g;
+const JOINT = /^(?:两地|两省|两市|两县|两区|两国|双方|两家|两校)/;
+const LIST_SEP = /^(?:、|及|和|以及|与|等)?$/;
+
+/** Relation types a stretch of text states between two parties (in order A, B). */
+export function symmetricTypes(
+  text: string,
+  a: Party,
+  b: Party,
+): Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE'> {
+  const out: Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE'> = [];
+  if (AGREEMENT_TRIGGER.test(text)) out.push('AGREEMENT');
+  if (INVEST_IN_PAIR.test(text)) out.push('INVESTMENT');
+  let rest = text.replace(AGREEMENT_WORDS, '');
+  if (eastWest(a, b) && a.type === 'Region' && b.type === 'Region' && PAIRED_TRIGGER.test(text)) {
+    out.push('PAIRED_ASSISTANCE');
+    rest = rest.replace(new RegExp(PAIRED_TRIGGER.source, 'g'), '');
+  }
+  if (COOPERATION_TRIGGER.test(rest)) out.push('COOPERATION');
+  return out;
+}
+
+/** East→West order of two parties when their zones say so, else null. */
+export function eastWest(a: Party, b: Party): [Party, Party] | null {
+  if (a.zone === 'East' && b.zone === 'West') return [a, b];
+  if (b.zone === 'East' && a.zone === 'West') return [b, a];
+  return null;
+}
+
+function emitPair(
+  ctx: RuleContext,
+  a: Party,
+  b: Party,
+  text: string,
+  at: number,
+  rule: string,
+  conf: number,
+): void {
+  if (a.id === b.id) return;
+  for (const type of symmetricTypes(text, a, b)) {
+    let [s, t] = [a, b];
+    if (type === 'PAIRED_ASSISTANCE') [s, t] = eastWest(a, b) ?? [a, b];
+    ctx.emit({
+      type,
+      source: s.id,
+      target: t.id,
+      at,
+      rule: `${rule}:${type.toLowerCase()}`,
+      confidence: conf,
+    });
+  }
+}
+
+/** Parties in a list starting at index i (A、B及C等). */
+export function listFrom(ctx: RuleContext, i: number): Party[] {
+  const ps = ctx.parties;
+  const out: Party[] = [ps[i]!];
+  for (let k = i + 1; k < ps.length; k++) {
+    const gap = ctx.sentence.text.slice(
+      ps[k - 1]!.end - ctx.sentence.start,
+      ps[k]!.start - ctx.sentence.start,
+    );
+    if (!LIST_SEP.test(gap)) break;
+    out.push(ps[k]!);
+  }
+  return out;
+}
+
+/** The list ending at index i (walking left). */
+export function listTo(ctx: RuleContext, i: number): Party[] {
+  const ps = ctx.parties;
+  const out: Party[] = [ps[i]!];
+  for (let k = i - 1; k >= 0; k--) {
+    const gap = ctx.sentence.text.slice(
+      ps[k]!.end - ctx.sentence.start,
+      ps[k + 1]!.start - ctx.sentence.start,
+    );
+    if (!LIST_SEP.test(gap)) break;
+    out.unshift(ps[k]!);
+  }
+  return out;
+}
+
+export function withRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  for (const t of s.tokens) {
+    if (t.word !== '与' && t.word !== '同' && t.word !== '跟') continue;
+    const bi = ctx.parties.findIndex((p) => p.start >= t.end && p.start - t.end <= 1);
+    if (bi < 0 || !isActor(ctx.parties[bi]!)) continue;
+    const bs = listFrom(ctx, bi).filter(isActor);
+    const clause = clauseAround(s, t.start);
+    let ai = -1;
+    for (let k = 0; k < ctx.parties.length; k++) {
+      const p = ctx.parties[k]!;
+      if (p.end <= t.start && p.start >= clause.start && isActor(p)) ai = k;
+    }
+    let as: Party[] = ai >= 0 ? [ctx.parties[ai]!] : [];
+    if (as.length === 0) {
+      const subj = ctx.parties.find((p) => p.end <= t.start && isActor(p) && p.type !== 'Event');
+      if (subj) as = [subj];
+    }
+    if (as.length === 0) continue;
+    const lastB = bs[bs.length - 1]!;
+    const next = clauseAround(s, lastB.end);
+    const after = s.text.slice(lastB.end - s.start, next.end - s.start);
+    const whole = s.text;
+    for (const a of as) {
+      for (const b of bs) {
+        const text = a.type === 'Region' && b.type === 'Region' && eastWest(a, b) ? after + whole : after;
+        emitPair(ctx, a, b, text, t.start, 'with', 0.8);
+      }
+    }
+  }
+}
+
+/** A、B两省 / 鲁甘两地 / 双方: the pair is the subject of the whole sentence. */
+export function jointRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  const ps = ctx.parties;
+  for (let i = 0; i + 1 < ps.length; i++) {
+    const a = ps[i]!;
+    const b = ps[i + 1]!;
+    if (a.type !== 'Region' || b.type !== 'Region') continue;
+    const gap = s.text.slice(a.end - s.start, b.start - s.start);
+    const tail = s.text.slice(b.end - s.start);
+    const compound = a.mention.fromCompound && b.mention.fromCompound && gap === '';
+    if (!compound && !(/^[、和与]$/.test(gap) && JOINT.test(tail))) continue;
+    const text = compound ? tail.slice(0, 14) : tail;
+    emitPair(ctx, a, b, text, b.end, compound ? 'compound' : 'joint', compound ? 0.7 : 0.75);
+  }
+}
+
+export function isPlanned(text: string): boolean {
+  return PLANNED.test(text);
+}

@@ -1,0 +1,175 @@
+// Aliases and coreference inside a document: canonical names (expanded abbreviations, official region
+// names), short forms merged into the full name they abbreviate, dependent units named after their parent,
+// and stable ids (`<prefix>:<canonical name>`, regions `region:<code>`).
+import { ID_PREFIX, type ExtractedEntityType } from '../../contract/vocabulary.ts';
+import { regionByCode, resolveRegion } from './gazetteer/index.ts';
+import { NAME_EXPANSIONS, ORG_SUFFIXES } from './lexicon/org-suffixes.ts';
+import { isRegionWord } from './entities/regions.ts';
+import type { Mention } from './entities/types.ts';
+
+export interface EntityGroup {
+  id: string;
+  type: ExtractedEntityType;
+  name: string;
+  mentions: Mention[];
+  regionCode?: string;
+  /** Canonical region name the entity belongs to. */
+  region?: string | null;
+  role?: string;
+}
+
+const INSTITUTIONAL_PREFIX = /^(?:中国科学院|中科院|中国工程院|中国农业科学院)/;
+const DEPENDENT_SUFFIX = /^(.{2,9}?)(研发中心|研究院|分公司|子公司|研究所|办事处|创新中心|分院)$/;
+const COMPANY_TAIL = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司)$/;
+const INDUSTRY_TAIL = /(?:科技|技术|健康|生物|信息|智能|股份|控股|实业|发展|产业|新材料|材料|电子|制造)$/;
+
+export function suffixOf(name: string): string {
+  return ORG_SUFFIXES.find((r) => name.endsWith(r.suffix))?.suffix ?? '';
+}
+
+/** Expand abbreviations and, for agencies, the leading region to its official name. */
+export function canonicalName(m: Mention, contextCodes: string[]): string {
+  let name = m.canonical;
+  for (const [re, to] of NAME_EXPANSIONS) name = name.replace(re, to);
+  if (m.type !== 'GovernmentAgency') return name;
+  for (let len = Math.min(12, name.length - 1); len >= 2; len--) {
+    const head = name.slice(0, len);
+    if (!isRegionWord(head)) continue;
+    const r = resolveRegion(head, contextCodes);
+    if (!r) break;
+    let rest = name.slice(len);
+    if (rest === '科技部门') rest = r.level === 'province' ? '科学技术厅' : '科学技术局';
+    if (/^(?:政府|人民政府)$/.test(rest)) rest = '人民政府';
+    return r.name + rest;
+  }
+  return name;
+}
+
+/** Short company names used in the text (杭州某某科技有限公司 → 某某科技): short form → entity. */
+export function companyShortForms(
+  all: Mention[],
+): Map<string, { type: ExtractedEntityType; canonical: string }> {
+  const out = new Map<string, { type: ExtractedEntityType; canonical: string }>();
+  for (const m of all) {
+    if (m.type !== 'Company' || m.weak || !COMPANY_TAIL.test(m.canonical)) continue;
+    let core = m.canonical.replace(COMPANY_TAIL, '').replace(/[(（][^)）]*[)）]/g, '');
+    for (let len = Math.min(6, core.length); len >= 2; len--) {
+      if (isRegionWord(core.slice(0, len))) {
+        core = core.slice(len);
+        break;
+      }
+    }
+    const forms = [core];
+    for (let c = core; INDUSTRY_TAIL.test(c);) {
+      c = c.replace(INDUSTRY_TAIL, '');
+      forms.push(c);
+    }
+    for (const f of forms)
+      if (f.length >= 4 && !isRegionWord(f)) out.set(f, { type: 'Company', canonical: m.canonical });
+  }
+  return out;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (const ch of long) if (ch === short[j]) j++;
+  return j === short.length;
+}
+
+/** Does `short` abbreviate `long` (same type)? */
+function abbreviates(short: EntityGroup, long: EntityGroup, weak: boolean): boolean {
+  const s = short.name;
+  const l = long.name;
+  if (s.length >= l.length || s.length < 4) return false;
+  if (l.endsWith(s)) return true;
+  const ss = s.replace(INSTITUTIONAL_PREFIX, '');
+  const ll = l.replace(INSTITUTIONAL_PREFIX, '');
+  if (ss[0] !== ll[0] || s.at(-1) !== l.at(-1) || !isSubsequence(s, l)) return false;
+  // 山东大学 and 山东农业大学 are both full names: only a contracted suffix (所 for 研究所) or a weak
+  // candidate or an event title abbreviates
+  return weak || short.type === 'Event' || suffixOf(s) !== suffixOf(l);
+}
+
+/** Group mentions into entities. */
+export function resolveEntities(mentions: Mention[]): EntityGroup[] {
+  const contextCodes = [...new Set(mentions.filter((m) => m.regionCode).map((m) => m.regionCode!))];
+  nameDependentUnits(mentions);
+  const groups = new Map<string, EntityGroup>();
+  const weakGroups = new Map<string, EntityGroup>();
+  for (const m of mentions) {
+    const g = groupFor(m, contextCodes);
+    const table = m.weak ? weakGroups : groups;
+    const found = table.get(g.id);
+    if (found) found.mentions.push(m);
+    else table.set(g.id, g);
+  }
+  const strong = [...groups.values()];
+  mergeAliases(strong, strong, false, groups);
+  mergeAliases([...weakGroups.values()], [...groups.values()], true, groups);
+  const result = [...groups.values()];
+  for (const g of result) for (const m of g.mentions) m.entityId = g.id;
+  return result;
+}
+
+function groupFor(m: Mention, contextCodes: string[]): EntityGroup {
+  if (m.type === 'Region') {
+    const r = m.regionCode ? regionByCode(m.regionCode) : null;
+    if (r)
+      return {
+        id: `region:${r.code}`,
+        type: 'Region',
+        name: r.name,
+        mentions: [m],
+        regionCode: r.code,
+        region: r.name,
+      };
+    return { id: `region:${m.canonical}`, type: 'Region', name: m.canonical, mentions: [m], region: null };
+  }
+  const name = canonicalName(m, contextCodes);
+  const inner = m.innerRegions?.[0];
+  const r = inner ? resolveRegion(inner, contextCodes) : null;
+  return {
+    id: `${ID_PREFIX[m.type]}:${name}`,
+    type: m.type,
+    name,
+    mentions: [m],
+    region: r?.name ?? null,
+    ...(r ? { regionCode: r.code } : {}),
+    ...(m.role ? { role: m.role } : {}),
+  };
+}
+
+function mergeAliases(
+  shorts: EntityGroup[],
+  longs: EntityGroup[],
+  weak: boolean,
+  groups: Map<string, EntityGroup>,
+): void {
+  for (const s of shorts.sort((a, b) => a.name.length - b.name.length)) {
+    if (s.type === 'Region' || s.type === 'Person') continue;
+    const target = longs
+      .filter((l) => l !== s && l.type === s.type && groups.has(l.id) && abbreviates(s, l, weak))
+      .sort((a, b) => a.name.length - b.name.length)[0];
+    if (!target) continue;
+    target.mentions.push(...s.mentions);
+    groups.delete(s.id);
+  }
+}
+
+/** 杭州研发中心 right after a company in the same sentence is that company's unit: name it in full. */
+function nameDependentUnits(mentions: Mention[]): void {
+  mentions.forEach((m, i) => {
+    if (m.type !== 'Platform' && m.type !== 'ResearchInstitute') return;
+    const d = DEPENDENT_SUFFIX.exec(m.canonical);
+    if (!d || !isRegionWord(d[1]!)) return;
+    for (let k = i - 1; k >= 0; k--) {
+      const p = mentions[k]!;
+      if (p.sentence !== m.sentence) break;
+      if (p.type === 'Company' || p.type === 'University' || p.type === 'ResearchInstitute') {
+        m.parent = p;
+        m.canonical = p.canonical + m.canonical;
+        return;
+      }
+    }
+  });
+}
