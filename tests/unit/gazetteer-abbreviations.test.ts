@@ -101,13 +101,17 @@ describe('abbreviationInWord', () => {
     ['出滇', '云南省', 'origin'],
     ['援藏', '西藏自治区', 'assisted'],
     ['援疆', '新疆维吾尔自治区', 'assisted'],
+    ['徽商', '安徽省', 'businesspeople'],
   ])('%s → %s (%s)', (word, name, role) => {
     const hit = abbreviationInWord(word);
     expect(hit?.region.name).toBe(name);
     expect(hit?.role).toBe(role);
   });
 
-  it.each(['出台', '在新', '新企', '在深', '企业', '甬', '在甬企业'])('finds nothing in %s', (word) => {
-    expect(abbreviationInWord(word)).toBeNull();
-  });
+  it.each(['出台', '在新', '新企', '在深', '企业', '甬', '在甬企业', '贵企', '云企'])(
+    'finds nothing in %s',
+    (word) => {
+      expect(abbreviationInWord(word)).toBeNull();
+    },
+  );
 });

@@ -34,7 +34,7 @@ const L = (surface: string, code: string): AbbreviationEntry => ({
 });
 
 export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
-  // provincial-level units (all 34; 疆 is the form used in 援疆, 南疆)
+  // provincial-level units (all 34; 疆 as in 援疆 and 徽 as in 徽商 are established second forms)
   P('京', '110000'),
   P('津', '120000'),
   P('冀', '130000'),
@@ -48,6 +48,7 @@ export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
   P('苏', '320000'),
   P('浙', '330000'),
   P('皖', '340000'),
+  P('徽', '340000'),
   P('闽', '350000'),
   P('赣', '360000'),
   P('鲁', '370000'),

@@ -8,28 +8,14 @@ export type AbbreviationRole =
   'companies' | 'businesspeople' | 'location' | 'destination' | 'origin' | 'assisted';
 
 /** Ordinary words made only of abbreviation characters (青云 lofty, 藏青 navy blue, 秦汉 dynasties …). */
-const NOT_COMPOUNDS: ReadonlySet<string> = new Set([
-  '青云',
-  '藏青',
-  '深藏',
-  '秦汉',
-  '汉藏',
-  '云汉',
-  '新港',
-  '深深',
-]);
-/** Ordinary words that look like a pattern (出台 issue a policy, 在新 in the new …). */
-const NOT_PATTERNS: ReadonlySet<string> = new Set([
-  '出台',
-  '出新',
-  '在新',
-  '来新',
-  '入新',
-  '出港',
-  '入港',
-  '进港',
-  '新企',
-]);
+const NOT_COMPOUNDS: ReadonlySet<string> = new Set('青云 藏青 深藏 秦汉 汉藏 云汉 新港 深深'.split(' '));
+/**
+ * Ordinary words that look like a pattern: 出台 (issue a policy), 在新 (in the new …), 贵企 (your
+ * company), 云企 (as in 上云企业, companies moving to the cloud), 青企 (young entrepreneurs).
+ */
+const NOT_PATTERNS: ReadonlySet<string> = new Set(
+  '出台 出新 在新 来新 入新 出港 入港 进港 新企 贵企 云企 青企 黑企 新商'.split(' '),
+);
 
 const PREFIX_ROLES: Readonly<Record<string, AbbreviationRole>> = {
   在: 'location',
