@@ -5,7 +5,14 @@ import { gazetteer } from './store.ts';
 const FULL_NAME_FREQ = 2000;
 const SHORT_NAME_FREQ = 800;
 
+let cached: readonly string[] | undefined;
+
 export function regionDictionaryLines(): string[] {
+  cached ??= buildLines();
+  return [...cached];
+}
+
+function buildLines(): string[] {
   const freq = new Map<string, number>();
   for (const [surface, matches] of gazetteer().bySurface) {
     if ([...surface].length < 2) continue;

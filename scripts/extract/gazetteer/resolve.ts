@@ -23,7 +23,11 @@ export function regionByCode(code: string): RegionRecord | undefined {
   return gazetteer().byCode.get(code);
 }
 
-export function ancestorsOf(code: string): RegionRecord[] {
+const ancestorCache = new Map<string, readonly RegionRecord[]>();
+
+function ancestorChain(code: string): readonly RegionRecord[] {
+  const cached = ancestorCache.get(code);
+  if (cached) return cached;
   const out: RegionRecord[] = [];
   let parent = regionByCode(code)?.parentCode ?? null;
   while (parent && out.length < 4) {
@@ -32,11 +36,17 @@ export function ancestorsOf(code: string): RegionRecord[] {
     out.push(r);
     parent = r.parentCode;
   }
+  ancestorCache.set(code, out);
   return out;
 }
 
+/** Parent first, up to the country; empty for the country and unknown codes. */
+export function ancestorsOf(code: string): RegionRecord[] {
+  return [...ancestorChain(code)];
+}
+
 function isWithin(inner: RegionRecord, outer: RegionRecord): boolean {
-  return inner.code !== outer.code && ancestorsOf(inner.code).some((a) => a.code === outer.code);
+  return inner.code !== outer.code && ancestorChain(inner.code).some((a) => a.code === outer.code);
 }
 
 /** Prefecture-level unit of a region (itself for prefectures; the province for its direct children). */
