@@ -174,6 +174,19 @@ describe('resolveRegion', () => {
     expect(code('朝阳区', [])).toBeNull();
   });
 
+  it.each([
+    ['浦东区', '310115'],
+    ['宁夏省', '640000'],
+    ['朝阳县', '211321'],
+  ])('reads the loose suffix of %s as a level (→ %s)', (surface, expected) => {
+    expect(code(surface, [])).toBe(expected);
+  });
+
+  it('does not let a loose suffix change the level', () => {
+    expect(code('闵行省', [])).toBeNull();
+    expect(code('杭州区', [])).toBeNull();
+  });
+
   it('returns null for unknown surfaces', () => {
     expect(resolveRegion('不存在的地方', [])).toBeNull();
   });

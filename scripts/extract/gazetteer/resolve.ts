@@ -5,8 +5,10 @@
 //    context region (a provincial-level candidate is only displaced by prefecture/county context);
 // 3. nesting: a candidate that contains all the others wins (吉林 → 吉林省 over 吉林市; a prefecture
 //    over a same-named county inside it), and a provincial-level unit wins over lower levels;
-// otherwise null: ambiguous names are left unresolved, never guessed.
+// otherwise null: ambiguous names are left unresolved, never guessed. A surface with a loose
+// suffix (浦东区, 宁夏省) falls back to the short name, restricted to the levels the suffix names.
 import { gazetteer } from './store.ts';
+import type { RegionLevel } from '../../../contract/vocabulary.ts';
 import type { RegionRecord, SurfaceKind, SurfaceMatch } from './types.ts';
 
 const KIND_RANK: Record<SurfaceKind, number> = { full: 0, short: 1, literary: 2, abbreviation: 3 };
@@ -86,8 +88,30 @@ function outermost(candidates: RegionRecord[]): RegionRecord | null {
   return provinces.length === 1 ? (provinces[0] ?? null) : null;
 }
 
+/** Levels a trailing administrative word can name, for surfaces such as 浦东区 or 宁夏省. */
+const SUFFIX_LEVELS: ReadonlyArray<[string, ReadonlyArray<RegionLevel>]> = [
+  ['省', ['province']],
+  ['市', ['province', 'prefecture', 'county']],
+  ['州', ['prefecture']],
+  ['区', ['county']],
+  ['县', ['county']],
+];
+
+/** Exact matches, else the short-name matches of the surface without a loose suffix, by level. */
+function matchesWithSuffix(surface: string): readonly SurfaceMatch[] {
+  const exact = lookupSurface(surface);
+  if (exact.length > 0) return exact;
+  for (const [suffix, levels] of SUFFIX_LEVELS) {
+    if (!surface.endsWith(suffix) || surface.length < 3) continue;
+    return lookupSurface(surface.slice(0, -suffix.length)).filter(
+      (m) => m.kind === 'short' && levels.includes(m.region.level),
+    );
+  }
+  return [];
+}
+
 export function resolveRegion(surface: string, contextCodes: readonly string[]): RegionRecord | null {
-  const matches = lookupSurface(surface);
+  const matches = matchesWithSuffix(surface);
   if (matches.length === 0) return null;
   const best = Math.min(...matches.map((m) => KIND_RANK[m.kind]));
   let ranked = matches.filter((m) => KIND_RANK[m.kind] === best);
