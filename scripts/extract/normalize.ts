@@ -10,6 +10,8 @@ export interface NormalizedText {
 
 /** A line this long that ends without final punctuation was cut by layout, not ended by the author. */
 const LONG_LINE = 40;
+const CLOSING = /[”’」』)）"'》]+$/;
+const INNER_PUNCT = /[,，、;；]/;
 const TERMINAL = new Set('。！？!?；;…：:'.split(''));
 const nfkcCache = new Map<string, string>();
 
@@ -39,9 +41,10 @@ export function normalizeText(raw: string): NormalizedText {
     if (content.trim() === '') continue;
     if (map.length > 0) {
       const lastOut = out.at(-1) ?? '';
-      const prev = lastLine.trimEnd();
+      const prev = lastLine.trimEnd().replace(CLOSING, '');
       const last = prev.at(-1) ?? '';
-      const joined = prev.length >= LONG_LINE && !TERMINAL.has(nfkc(last));
+      // a line cut by layout: long, or holding sentence-internal punctuation, and not ended
+      const joined = (prev.length >= LONG_LINE || INNER_PUNCT.test(prev)) && !TERMINAL.has(nfkc(last));
       if (!joined) {
         out.push('\n');
         map.push(pendingBreak);

@@ -13,6 +13,13 @@ const ACADEMY_UNIT =
 const MINISTRY = /科技部[一二三四五六七八九十]+司/g;
 const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
+/** Ordinary words ending in a one-character agency suffix (布局 layout, 大厅 hall). */
+const NOT_AGENCY = new Set(
+  '布局 格局 结局 大局 全局 当局 开局 饭局 赌局 残局 变局 新局 餐厅 客厅 大厅 展厅 门厅 舞厅 歌厅 饭厅'.split(
+    ' ',
+  ),
+);
+const ACADEMY_BAD = /[的在是和与及为了等之从对]/;
 
 export function endsOnToken(tokens: Token[], end: number): boolean {
   const i = tokenAt(tokens, end - 1);
@@ -23,9 +30,13 @@ export function endsOnToken(tokens: Token[], end: number): boolean {
 export function hasProperPart(tokens: Token[], start: number, end: number): boolean {
   for (const t of tokens) {
     if (t.end <= start || t.start >= end) continue;
-    if (isRegionWord(t.word)) return true;
-    if (/[“”"《》]/.test(t.word)) return true;
-    if (PROPER_TAGS.has(t.tag) && (CJK.test(t.word) || /^[A-Za-z]/.test(t.word))) return true;
+    // a token straddling the suffix (科创母|基金) counts only with its part before the suffix
+    const word = t.end > end ? t.word.slice(0, end - t.start) : t.word;
+    if (word.length === 0) continue;
+    if (isRegionWord(word)) return true;
+    if (/[“”"《》]/.test(word)) return true;
+    if (PROPER_TAGS.has(t.tag) && !GENERIC_QUALIFIERS.has(word) && (CJK.test(word) || /^[A-Za-z]/.test(word)))
+      return true;
   }
   return false;
 }
@@ -56,6 +67,7 @@ export function findOrganizations(ctx: SentenceContext): Mention[] {
   for (const re of [ACADEMY_UNIT, MINISTRY]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (ACADEMY_BAD.test(m[0].slice(4))) continue;
       const type = re === MINISTRY ? 'GovernmentAgency' : 'ResearchInstitute';
       const start = ctx.start + m.index;
       out.push({
@@ -92,9 +104,12 @@ function candidate(
 ): Mention | null {
   const k = tokenAt(ctx.tokens, sStart);
   if (k < 0) return null;
+  if (rule.suffix.length === 1 && NOT_AGENCY.has(ctx.tokens[k]!.word)) return null;
   const start = walkLeft(ctx.tokens, k, floor, 'org', isRegionWord);
   const qualifier = ctx.text.slice(start - ctx.start, sStart - ctx.start);
   if (qualifier.length < rule.minPrefix || isGeneric(qualifier)) return null;
+  // 两省科技部门, 沿黄省区科技部门: a department is named only by its region
+  if (rule.suffix === '科技部门' && !isRegionWord(qualifier)) return null;
   let end = sEnd;
   const trailing = TRAILING_PAREN.exec(ctx.text.slice(sEnd - ctx.start));
   if (trailing && rule.type === 'Platform') end += trailing[0].length;

@@ -25,6 +25,10 @@ export interface Mention {
   parent?: Mention;
   /** Region codes of places inside the name (宁夏 in 宁夏某某公司). */
   innerRegions?: string[];
+  /** Not a party of relations: a region inside an agency name, or a province qualifying its city (云南保山). */
+  nested?: boolean;
+  /** Another surface of the same region written with its parent (宁波市奉化区). */
+  longSurface?: string;
   /** Filled by the resolver. */
   entityId?: string;
 }

@@ -1,7 +1,7 @@
 // The left-boundary walker: from a suffix, take the maximal run of name-like tokens to its left,
 // stopping at punctuation, list separators, function words, verbs that introduce names and numbers.
 import type { Token } from '../tokens.ts';
-import { NUMERIC, STOP_TAGS, STOP_WORDS } from '../lexicon/stopwords.ts';
+import { ADVERBS, NUMERIC, STOP_TAGS, STOP_WORDS } from '../lexicon/stopwords.ts';
 
 export type WalkMode = 'org' | 'event';
 
@@ -31,7 +31,8 @@ const EVENT_WORDS = new Set(
 function isNameToken(t: Token, isRegion: (w: string) => boolean, mode: WalkMode = 'org'): boolean {
   if (isRegion(t.word)) return true;
   if (STOP_WORDS.has(t.word) && !(mode === 'event' && EVENT_WORDS.has(t.word))) return false;
-  if (NUMERIC.test(t.word)) return false;
+  if (NUMERIC.test(t.word) || (t.tag === 'm' && /^[\d.年月日号]+$/.test(t.word))) return false;
+  if (ADVERBS.has(t.word) || (t.tag === 'd' && t.word.length < 2)) return false;
   if (!CJK.test(t.word) && !/^[A-Za-z][A-Za-z0-9]*$/.test(t.word)) return false;
   return !STOP_TAGS.has(t.tag);
 }
@@ -87,6 +88,8 @@ export function walkLeft(
       continue;
     }
     if (!isNameToken(t, isRegion, mode)) break;
+    // a verb right before a place name introduces it (参与山东…, 联合保山…): not part of an organization
+    if (mode === 'org' && t.tag === 'v' && i + 1 <= first && isRegion(tokens[i + 1]!.word)) break;
     start = t.start;
     i--;
   }

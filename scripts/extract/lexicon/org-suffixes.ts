@@ -20,11 +20,11 @@ const rule = (suffix: string, type: ExtractedEntityType, proper = true, minPrefi
 
 export const ORG_SUFFIXES: readonly SuffixRule[] = [
   // companies
-  rule('集团股份有限公司', 'Company'),
-  rule('股份有限公司', 'Company'),
-  rule('有限责任公司', 'Company'),
-  rule('集团有限公司', 'Company'),
-  rule('有限公司', 'Company'),
+  rule('集团股份有限公司', 'Company', false),
+  rule('股份有限公司', 'Company', false),
+  rule('有限责任公司', 'Company', false),
+  rule('集团有限公司', 'Company', false),
+  rule('有限公司', 'Company', false),
   rule('公司', 'Company'),
   rule('集团', 'Company'),
   rule('银行', 'Company'),
@@ -86,6 +86,15 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('大市场', 'Platform'),
   rule('企业社区', 'Platform'),
   rule('创新社区', 'Platform'),
+  // venues: named places that are not actors (they absorb the city inside their name)
+  rule('国际会议中心', 'Other'),
+  rule('会议中心', 'Other'),
+  rule('会展中心', 'Other'),
+  rule('博览中心', 'Other'),
+  rule('展览中心', 'Other'),
+  rule('大酒店', 'Other'),
+  rule('酒店', 'Other'),
+  rule('宾馆', 'Other'),
   rule('科技馆', 'Other'),
 ];
 

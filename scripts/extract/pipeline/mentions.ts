@@ -33,12 +33,18 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
   const named = [...findOrganizations(ctx), ...findEvents(ctx), ...findPersons(ctx)];
   const kept = selectNonOverlapping([...named, ...regions]);
   // regions swallowed by a name describe where that organization is
+  const nested: Mention[] = [];
   for (const m of kept) {
     if (m.type === 'Region') continue;
     const inner = regions.filter((r) => r.start >= m.start && r.end <= m.end);
     if (inner.length) m.innerRegions = inner.map((r) => r.surface);
+    // an agency is the organ of the region it names (河北省科技厅): that region is mentioned too
+    const head = inner[0];
+    if (m.type === 'GovernmentAgency' && head && head.start === m.start)
+      nested.push({ ...head, nested: true });
   }
-  return kept;
+  markQualifiers(kept);
+  return [...kept, ...nested].sort((a, b) => a.start - b.start);
 }
 
 /** Second pass over the document once every sentence has its first-pass mentions. */
@@ -71,4 +77,16 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
     out.push(...[...own, ...extra].sort((a, b) => a.start - b.start));
   });
   return out;
+}
+
+/** 云南保山, 宁波市奉化区: the first region only qualifies the second. */
+function markQualifiers(list: Mention[]): void {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1]!;
+    if (a.type !== 'Region' || b.type !== 'Region' || a.end !== b.start || a.fromCompound || b.fromCompound)
+      continue;
+    a.nested = true;
+    b.longSurface = a.surface + b.surface;
+  }
 }

@@ -8,7 +8,7 @@ export function toParties(mentions: Mention[], groups: EntityGroup[], sentenceCo
   const byId = new Map(groups.map((g) => [g.id, g]));
   const out: Party[][] = Array.from({ length: sentenceCount }, () => []);
   for (const m of mentions) {
-    if (!m.entityId) continue;
+    if (!m.entityId || m.nested) continue;
     const g = byId.get(m.entityId);
     if (!g) continue;
     const code = g.regionCode ?? null;

@@ -33,6 +33,7 @@ export function runRules(
     };
     previous = own;
     if (sentence.heading || own.length === 0) return;
+    const start = out.length;
     const used = byRule(ctx);
     establishedRule(ctx, used);
     withRule(ctx);
@@ -40,7 +41,11 @@ export function runRules(
     heldRule(ctx);
     joinRule(ctx);
     locationRule(ctx);
-    pairRule(ctx);
+    const mark = out.length;
+    const related = (a: string, b: string): boolean =>
+      out.slice(start).some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
+    pairRule(ctx, related);
+    void mark;
     affiliationRule(ctx, agencies);
   });
   out.push(...regionRelations(flat));

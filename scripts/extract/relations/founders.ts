@@ -49,7 +49,14 @@ export function byRule(ctx: RuleContext): Set<number> {
     if (t.word !== '由') continue;
     const clause = clauseAround(s, t.start);
     const rest = s.text.slice(t.end - s.start, clause.end - s.start);
-    const verb = BY_VERB.exec(rest);
+    const g = new RegExp(BY_VERB.source, 'g');
+    let verb: RegExpExecArray | null = null;
+    for (let m = g.exec(rest); m; m = g.exec(rest)) {
+      if (!insideParty(ctx.parties, t.end + m.index)) {
+        verb = m;
+        break;
+      }
+    }
     if (!verb) continue;
     const vAt = t.end + verb.index;
     const founders = ctx.parties

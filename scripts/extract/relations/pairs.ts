@@ -1,6 +1,6 @@
 // A clause naming exactly two parties and a trigger: technology transfer (provider → recipient),
 // cooperation, and paired assistance between an eastern and a western region.
-import { COOPERATION_TRIGGER, PAIRED_TRIGGER, TECH_TRANSFER_TRIGGER } from '../lexicon/triggers.ts';
+import { PAIRED_TRIGGER, TECH_TRANSFER_TRIGGER } from '../lexicon/triggers.ts';
 import { regionByCode, ancestorsOf } from '../gazetteer/index.ts';
 import {
   CLAUSE_BREAK,
@@ -11,7 +11,9 @@ import {
   type Party,
   type RuleContext,
 } from './context.ts';
-import { eastWest } from './symmetric.ts';
+import { AGREEMENT_WORDS, eastWest } from './symmetric.ts';
+
+const PAIR_COOPERATION = /合作|携手|共建|联合|对接|协同|交流|联动|结对|协作/;
 
 /** Drop a region that only qualifies another party of the clause (云南 in 云南保山). */
 function withoutAncestors(parties: Party[]): Party[] {
@@ -47,17 +49,21 @@ function provider(a: Party, b: Party): [Party, Party] {
   return eastWest(a, b) ?? [a, b];
 }
 
-export function pairRule(ctx: RuleContext): void {
+export function pairRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
   for (const c of clauses(ctx)) {
     const inClause = ctx.parties.filter((p) => p.start >= c.start && p.end <= c.end && isActor(p));
     const two = withoutAncestors(distinct(inClause));
     if (two.length !== 2) continue;
     const [a, b] = two as [Party, Party];
+    const text = ctx.sentence.text.slice(c.start - ctx.sentence.start, c.end - ctx.sentence.start);
+    // the weakest rule: it yields to any other rule that related the pair, and to 由 … (agents of a verb)
+    if (related(a.id, b.id) || text.includes('由')) continue;
+    // agreement wording (合作协议) is not a second statement of cooperation; keep offsets with same-length blanks
     const sub = {
       ...ctx.sentence,
       start: c.start,
       end: c.end,
-      text: ctx.sentence.text.slice(c.start - ctx.sentence.start, c.end - ctx.sentence.start),
+      text: text.replace(AGREEMENT_WORDS, (w) => '\u3000'.repeat(w.length)),
     };
     const live = (re: RegExp) => triggerHits(sub, re).filter((h) => !insideParty(ctx.parties, h.at));
     const tt = live(TECH_TRANSFER_TRIGGER);
@@ -85,7 +91,7 @@ export function pairRule(ctx: RuleContext): void {
       });
       continue;
     }
-    const coop = live(COOPERATION_TRIGGER);
+    const coop = live(PAIR_COOPERATION);
     if (coop.length) {
       ctx.emit({
         type: 'COOPERATION',

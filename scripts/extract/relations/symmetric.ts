@@ -4,7 +4,7 @@ import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from 
 import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
 
 const INVEST_IN_PAIR = /投资(?:协议|合同|金额|合作)|注资|入股|出资/;
-const AGREEMENT_WORDS = /合作(?:协议|伙伴关系|框架|备忘录)|战略合作伙伴/g;
+export const AGREEMENT_WORDS = /合作(?:协议|伙伴关系|框架|备忘录)|战略合作伙伴/g;
 const JOINT = /^(?:两地|两省|两市|两县|两区|两国|双方|两家|两校)/;
 const LIST_SEP = /^(?:、|及|和|以及|与|等)?$/;
 
@@ -17,10 +17,11 @@ export function symmetricTypes(
   const out: Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE'> = [];
   if (AGREEMENT_TRIGGER.test(text)) out.push('AGREEMENT');
   if (INVEST_IN_PAIR.test(text)) out.push('INVESTMENT');
-  let rest = text.replace(AGREEMENT_WORDS, '');
+  const rest = text.replace(AGREEMENT_WORDS, '');
   if (eastWest(a, b) && a.type === 'Region' && b.type === 'Region' && PAIRED_TRIGGER.test(text)) {
+    // paired assistance is the cooperation between these two: not stated twice
     out.push('PAIRED_ASSISTANCE');
-    rest = rest.replace(new RegExp(PAIRED_TRIGGER.source, 'g'), '');
+    return out;
   }
   if (COOPERATION_TRIGGER.test(rest)) out.push('COOPERATION');
   return out;
@@ -91,7 +92,12 @@ export function withRule(ctx: RuleContext): void {
   const s = ctx.sentence;
   for (const t of s.tokens) {
     if (t.word !== '与' && t.word !== '同' && t.word !== '跟') continue;
-    const bi = ctx.parties.findIndex((p) => p.start >= t.end && p.start - t.end <= 1);
+    const bi = ctx.parties.findIndex(
+      (p) =>
+        p.start >= t.end &&
+        p.start - t.end <= 4 &&
+        !/[,，。;；、]/.test(s.text.slice(t.end - s.start, p.start - s.start)),
+    );
     if (bi < 0 || !isActor(ctx.parties[bi]!)) continue;
     const bs = listFrom(ctx, bi).filter(isActor);
     const clause = clauseAround(s, t.start);
