@@ -3,8 +3,10 @@
 export interface Settings {
   /** Ask before the canvas would hold more than this many elements. */
   maxElementsWarn: number;
-  /** Switch to the WebGL renderer above this many elements. */
-  webglThreshold: number;
+  /** Above this many elements: the lighter large-view style, and WebGL if webglForLarge. */
+  largeThreshold: number;
+  /** Use Cytoscape's WebGL renderer for large views. */
+  webglForLarge: boolean;
   /** Neighbours fetched per expansion; "show more" adds as many again. */
   expandLimit: number;
   /** Milliseconds between the last keystroke and the autocomplete request. */
@@ -15,7 +17,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   maxElementsWarn: 2000,
-  webglThreshold: 1500,
+  largeThreshold: 1500,
+  webglForLarge: true,
   expandLimit: 25,
   searchDebounceMs: 200,
   historySize: 30,
@@ -30,10 +33,15 @@ export function validateSettings(s: Record<string, unknown>): Settings {
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
     if (!(key in s)) continue;
     const v = s[key];
+    if (typeof DEFAULT_SETTINGS[key] === 'boolean') {
+      if (typeof v !== 'boolean') throw new SettingsError(`validateSettings: ${key} must be true or false`);
+      (out as unknown as Record<string, unknown>)[key] = v;
+      continue;
+    }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
       throw new SettingsError(`validateSettings: ${key} must be a non-negative integer`);
     }
-    out[key] = v;
+    (out as unknown as Record<string, unknown>)[key] = v;
   }
   return out;
 }

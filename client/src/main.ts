@@ -130,7 +130,7 @@ const layoutSelect = $<HTMLSelectElement>('layout');
 const langBox = $<HTMLInputElement>('lang-en');
 
 function render(s: CanvasState, prev: CanvasState): void {
-  view.setWebgl(s.nodes.length + s.edges.length > settings.webglThreshold);
+  view.setLarge(s.nodes.length + s.edges.length > settings.largeThreshold, settings.webglForLarge);
   if (s.view.lang !== prev.view.lang) view.setLang(s.view.lang);
   const added = view.sync(s, store.cache);
   const relayout = s.view.layout !== prev.view.layout || (added.length > 0 && prev.nodes.length === 0);
@@ -157,6 +157,7 @@ function render(s: CanvasState, prev: CanvasState): void {
   const shown = view.cy.elements().not('.filtered');
   $('counts').textContent =
     `${shown.nodes().length}/${s.nodes.length} 节点 nodes · ${shown.edges().length}/${s.edges.length} 关系 edges` +
+    (view.large ? ' · 大图模式 large view' : '') +
     (view.webgl ? ' · WebGL' : '');
   const qs = toSearchParams(s.view).toString();
   const url = location.pathname + (qs ? '?' + qs : '');

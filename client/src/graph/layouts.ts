@@ -13,6 +13,8 @@ export const LAYOUT_LABELS: Record<LayoutName, { zh: string; en: string }> = {
 
 /** Above this many elements a force layout would take seconds: use a grid instead. */
 export const FORCE_LAYOUT_MAX_ELEMENTS = 8000;
+/** Above this many elements fcose runs its fast spectral 'draft' pass only, without force refinement. */
+export const FORCE_DRAFT_ELEMENTS = 2000;
 
 export interface LayoutRequest {
   name: LayoutName;
@@ -62,7 +64,7 @@ export function layoutOptions(req: LayoutRequest): LayoutOptions {
         name: 'fcose',
         ...common,
         // Incremental runs must start from the current positions, which fcose allows only at 'proof' quality.
-        quality: incremental ? 'proof' : 'default',
+        quality: incremental ? 'proof' : req.elementCount > FORCE_DRAFT_ELEMENTS ? 'draft' : 'default',
         randomize: !incremental,
         nodeDimensionsIncludeLabels: false,
         idealEdgeLength: () => 90,

@@ -58,7 +58,15 @@ export const EDGE_COLORS: Record<RelationType, string> = {
 export const CJK_FONT =
   '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Hiragino Sans GB", sans-serif';
 
-export function buildStyle(lang: 'zh' | 'en'): StylesheetJson {
+export interface StyleOptions {
+  /**
+   * Large views: straight "haystack" edges without arrows, labels only when zoomed in, no label
+   * backgrounds; what keeps thousands of elements cheap to draw.
+   */
+  large?: boolean;
+}
+
+export function buildStyle(lang: 'zh' | 'en', opts: StyleOptions = {}): StylesheetJson {
   const label = lang === 'en' ? 'data(labelEn)' : 'data(labelZh)';
   const sheet: StylesheetJson = [
     {

@@ -30,14 +30,18 @@ export interface ViewHandlers {
 export interface GraphView {
   readonly cy: Core;
   readonly webgl: boolean;
+  readonly large: boolean;
   /** Brings the canvas in line with the state; returns the ids of nodes added. */
   sync(state: CanvasState, cache: GraphCache): string[];
   layout(name: LayoutName, opts?: { incremental?: boolean; roots?: string[] }): Promise<number>;
   setLang(lang: 'zh' | 'en'): void;
   highlight(ids: string[]): void;
   select(id: string | null): void;
-  /** Switches between the canvas and the WebGL renderer, keeping elements and positions. */
-  setWebgl(on: boolean): void;
+  /**
+   * Large-view mode: the lighter stylesheet, and (when `webgl`) the WebGL renderer. Switching the
+   * renderer recreates Cytoscape, keeping elements, positions and the viewport.
+   */
+  setLarge(on: boolean, webgl: boolean): void;
   destroy(): void;
 }
 
@@ -49,6 +53,7 @@ export function mountGraphView(
 ): GraphView {
   let lang = opts.lang;
   let webgl = opts.webgl;
+  let large = false;
   let cy = create(container, webgl, lang);
   const map: MapLayer = createMapLayer(mapSvg);
   let bound = bind(cy);
@@ -56,7 +61,7 @@ export function mountGraphView(
   function create(el: HTMLElement, gl: boolean, l: 'zh' | 'en'): Core {
     const options = {
       container: el,
-      style: buildStyle(l),
+      style: buildStyle(l, { large }),
       wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 6,
@@ -183,14 +188,20 @@ export function mountGraphView(
     });
   }
 
-  function setWebgl(on: boolean): void {
-    if (on === webgl) return;
+  function setLarge(on: boolean, gl: boolean): void {
+    const wantGl = on && gl;
+    if (on === large && wantGl === webgl) return;
+    large = on;
+    if (wantGl === webgl) {
+      cy.style(buildStyle(lang, { large }));
+      return;
+    }
     const els = cy.elements().jsons();
     const pan = cy.pan();
     const zoom = cy.zoom();
     bound();
     cy.destroy();
-    webgl = on;
+    webgl = wantGl;
     cy = create(container, webgl, lang);
     cy.add(els as never);
     cy.viewport({ zoom, pan });
@@ -204,11 +215,14 @@ export function mountGraphView(
     get webgl() {
       return webgl;
     },
+    get large() {
+      return large;
+    },
     sync,
     layout,
     setLang(l) {
       lang = l;
-      cy.style(buildStyle(l));
+      cy.style(buildStyle(l, { large }));
     },
     highlight(ids) {
       cy.batch(() => {
@@ -222,7 +236,7 @@ export function mountGraphView(
         if (id) cy.getElementById(id).select();
       });
     },
-    setWebgl,
+    setLarge,
     destroy() {
       bound();
       cy.destroy();
