@@ -146,5 +146,22 @@ export function buildStyle(lang: 'zh' | 'en', opts: StyleOptions = {}): Styleshe
       style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#343a40' },
     },
   );
+  if (opts.large) {
+    sheet.push(
+      {
+        selector: 'node',
+        style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 12, 'border-width': 0 },
+      },
+      {
+        selector: 'edge',
+        style: {
+          'curve-style': 'haystack',
+          'haystack-radius': 0,
+          'target-arrow-shape': 'none',
+          opacity: 0.6,
+        },
+      },
+    );
+  }
   return sheet;
 }
