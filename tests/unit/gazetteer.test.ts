@@ -182,6 +182,22 @@ describe('resolveRegion', () => {
     expect(code(surface, [])).toBe(expected);
   });
 
+  it.each([
+    ['上海市闵行区', '310112'],
+    ['宁波市奉化区', '330213'],
+    ['云南省保山市', '530500'],
+    ['云南保山', '530500'],
+    ['北京朝阳', '110105'],
+    ['浙江省宁波市奉化区', '330213'],
+  ])('resolves the qualified name %s to its innermost part %s', (surface, expected) => {
+    expect(code(surface, [])).toBe(expected);
+  });
+
+  it('rejects a qualified name whose parts do not nest', () => {
+    expect(code('浙江保山', [])).toBeNull();
+    expect(code('北京闵行区', [])).toBeNull();
+  });
+
   it('does not let a loose suffix change the level', () => {
     expect(code('闵行省', [])).toBeNull();
     expect(code('杭州区', [])).toBeNull();

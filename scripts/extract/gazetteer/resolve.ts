@@ -6,7 +6,8 @@
 // 3. nesting: a candidate that contains all the others wins (吉林 → 吉林省 over 吉林市; a prefecture
 //    over a same-named county inside it), and a provincial-level unit wins over lower levels;
 // otherwise null: ambiguous names are left unresolved, never guessed. A surface with a loose
-// suffix (浦东区, 宁夏省) falls back to the short name, restricted to the levels the suffix names.
+// suffix (浦东区, 宁夏省) falls back to the short name, restricted to the levels the suffix names;
+// a qualified name (云南省保山市, 上海市闵行区) resolves to its innermost part.
 import { gazetteer } from './store.ts';
 import type { RegionLevel } from '../../../contract/vocabulary.ts';
 import type { RegionRecord, SurfaceKind, SurfaceMatch } from './types.ts';
@@ -97,10 +98,8 @@ const SUFFIX_LEVELS: ReadonlyArray<[string, ReadonlyArray<RegionLevel>]> = [
   ['县', ['county']],
 ];
 
-/** Exact matches, else the short-name matches of the surface without a loose suffix, by level. */
+/** Short-name matches of a surface with a loose suffix (浦东区, 宁夏省), restricted by level. */
 function matchesWithSuffix(surface: string): readonly SurfaceMatch[] {
-  const exact = lookupSurface(surface);
-  if (exact.length > 0) return exact;
   for (const [suffix, levels] of SUFFIX_LEVELS) {
     if (!surface.endsWith(suffix) || surface.length < 3) continue;
     return lookupSurface(surface.slice(0, -suffix.length)).filter(
@@ -110,8 +109,33 @@ function matchesWithSuffix(surface: string): readonly SurfaceMatch[] {
   return [];
 }
 
+/**
+ * A qualified name: an enclosing region followed by one inside it (上海市闵行区, 云南保山,
+ * 浙江省宁波市奉化区). Returns the matches of the innermost part that lie inside the outer one.
+ */
+function matchesQualified(surface: string, depth: number): readonly SurfaceMatch[] {
+  if (depth > 2) return [];
+  for (let i = 2; i <= surface.length - 2; i++) {
+    const outer = lookupSurface(surface.slice(0, i)).filter((m) => m.kind === 'full' || m.kind === 'short');
+    if (outer.length === 0) continue;
+    const inner = matchesFor(surface.slice(i), depth + 1).filter((m) =>
+      outer.some((o) => isWithin(m.region, o.region)),
+    );
+    if (inner.length > 0) return inner;
+  }
+  return [];
+}
+
+/** Exact matches, else a loose suffix, else a qualified name. */
+function matchesFor(surface: string, depth = 0): readonly SurfaceMatch[] {
+  const exact = lookupSurface(surface);
+  if (exact.length > 0) return exact;
+  const loose = matchesWithSuffix(surface);
+  return loose.length > 0 ? loose : matchesQualified(surface, depth);
+}
+
 export function resolveRegion(surface: string, contextCodes: readonly string[]): RegionRecord | null {
-  const matches = matchesWithSuffix(surface);
+  const matches = matchesFor(surface);
   if (matches.length === 0) return null;
   const best = Math.min(...matches.map((m) => KIND_RANK[m.kind]));
   let ranked = matches.filter((m) => KIND_RANK[m.kind] === best);
