@@ -13,6 +13,7 @@ import type { Database } from './db/database.ts';
 import type { Logger } from './logger.ts';
 import { apiNotFound, errorMiddleware } from './middleware/error.ts';
 import { healthRouter } from './routes/health.ts';
+import { apiGuards, apiRoutes } from './routes/api.ts';
 
 export const CLIENT_DIR = resolve(fileURLToPath(new URL('../dist/client', import.meta.url)));
 
@@ -29,7 +30,7 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /** The API's routers, each mounted under /api. New areas add theirs here. */
 function apiRouters(deps: AppDeps): Router[] {
-  return [healthRouter(deps)];
+  return [apiGuards(deps), healthRouter(deps), ...apiRoutes(deps)];
 }
 
 function securityHeaders() {

@@ -14,11 +14,12 @@ const HIERARCHY_LIST = `[${[...HIERARCHY_RELATIONS].map((type) => `'${type}'`).j
 
 /**
  * The path-level rules (applied by Neo4j before the SHORTEST selection):
- * - a path of two or more hops has at least one interior node that is not a Region;
+ * - a path of two or more hops contains a node that is not a Region (an actor): between two regions, that
+ *   actor is an interior node; from an actor, hierarchy hops may climb at the end (R&D centre → city → province);
  * - no interior Region is entered and left by hierarchy hops that both point into it (a shared parent).
  */
 const ACTOR_RULES = `
-  AND (size(relationships(p)) = 1 OR any(n IN nodes(p)[1..-1] WHERE NOT n:Region))
+  AND (size(relationships(p)) = 1 OR any(n IN nodes(p) WHERE NOT n:Region))
   AND none(i IN range(1, size(relationships(p)) - 1) WHERE
     nodes(p)[i]:Region
     AND type(relationships(p)[i - 1]) IN ${HIERARCHY_LIST}

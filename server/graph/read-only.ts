@@ -54,8 +54,8 @@ function isKeyword(tokens: Token[], i: number): boolean {
   if (token.kind !== 'word' || token.quoted) return false;
   const previous = tokens[i - 1]?.text;
   const next = tokens[i + 1]?.text;
-  // `n.set`, `:Create` and map keys `{delete: 1}` are names, not clauses.
-  return previous !== '.' && previous !== ':' && next !== ':';
+  // `n.set`, `:Create`, map keys `{delete: 1}` and aliases `AS start` are names, not clauses.
+  return previous !== '.' && previous !== ':' && next !== ':' && previous?.toUpperCase() !== 'AS';
 }
 
 function checkKeywords(tokens: Token[]): Verdict {
@@ -64,7 +64,11 @@ function checkKeywords(tokens: Token[]): Verdict {
     const word = (tokens[i] as Token).text.toUpperCase();
     if (REFUSED_KEYWORDS.has(word))
       return { ok: false, reason: `${word} is not allowed in the read-only console` };
-    if (word === 'IN' && tokens[i + 1]?.text.toUpperCase() === 'TRANSACTIONS') {
+    const following = tokens[i + 1]?.text.toUpperCase();
+    if ((word === 'START' || word === 'STOP') && (following === 'DATABASE' || following === 'DATABASES')) {
+      return { ok: false, reason: `${word} DATABASE is not allowed in the read-only console` };
+    }
+    if (word === 'IN' && following === 'TRANSACTIONS') {
       return { ok: false, reason: 'CALL … IN TRANSACTIONS is not allowed in the read-only console' };
     }
   }

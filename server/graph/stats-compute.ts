@@ -7,6 +7,7 @@ import { ZONES, type Zone } from '../../contract/vocabulary.ts';
 // The package is CommonJS (`module.exports = fn`); under NodeNext its typings present that as `.default`.
 const betweennessCentrality = betweennessModule as unknown as (
   graph: UndirectedGraph,
+  options: { normalized: boolean },
 ) => Record<string, number>;
 
 export interface FactRow {
@@ -149,7 +150,7 @@ export function topBrokers(
   if (graph.order === 0) return [];
   const scores =
     graph.order <= options.exactLimit
-      ? new Map(Object.entries(betweennessCentrality(graph)))
+      ? new Map(Object.entries(betweennessCentrality(graph, { normalized: false })))
       : sampledBetweenness(graph, sampleSources(graph, Math.min(options.samples, graph.order)));
   return [...scores.entries()]
     .filter(([, betweenness]) => betweenness > 0)
