@@ -2,6 +2,7 @@
 // walk left for the name, type it from the suffix table, and keep generic ones only as weak candidates.
 import { ORG_SUFFIXES, STANDALONE_AGENCIES, type SuffixRule } from '../lexicon/org-suffixes.ts';
 import { GENERIC_QUALIFIERS, NUMERIC, PROPER_TAGS } from '../lexicon/stopwords.ts';
+import { ROLE_WORDS } from '../lexicon/roles.ts';
 import type { Token } from '../tokens.ts';
 import { isRegionWord } from './regions.ts';
 import type { Mention, SentenceContext } from './types.ts';
@@ -21,9 +22,14 @@ const NOT_AGENCY = new Set(
 );
 const ACADEMY_BAD = /[的在是和与及为了等之从对]/;
 
+/** The suffix ends a word: on a token boundary, or inside a token that goes on with a title (局|局长). */
 export function endsOnToken(tokens: Token[], end: number): boolean {
   const i = tokenAt(tokens, end - 1);
-  return i >= 0 && tokens[i]!.end === end;
+  if (i < 0) return false;
+  const t = tokens[i]!;
+  if (t.end === end) return true;
+  const rest = t.word.slice(end - t.start);
+  return ROLE_WORDS.some((r) => r === rest);
 }
 
 /** A qualifier names something specific: a place, a name-like token, a quote. */

@@ -7,6 +7,7 @@ import type { Mention, SentenceContext } from './types.ts';
 const NAME_CHARS = /^[\u4e00-\u9fff]+$/;
 const NOT_NAME = /[的了和与及在是等为对将把被从向以其这那个们]/;
 const ROLE_SEP = /^[、和及]/;
+const SPEAKER = /(?<=[户员者师工农民生])([\u4e00-\u9fff]{2,3}?)(说|表示|介绍|告诉记者|坦言)/g;
 
 /** Role run ending at `end` (市委常委、副市长): returns its start, or -1. */
 function roleRunBefore(text: string, end: number): { start: number; role: string } | null {
@@ -58,6 +59,22 @@ export function findPersons(ctx: SentenceContext): Mention[] {
       i = nameStart + len - 1;
       break;
     }
+  }
+  // 种植户王某说, 技术员李某表示: an occupation noun before a name that speaks
+  SPEAKER.lastIndex = 0;
+  for (let m = SPEAKER.exec(text); m; m = SPEAKER.exec(text)) {
+    const name = m[1]!;
+    if (!acceptName(name)) continue;
+    const start = ctx.start + m.index;
+    if (out.some((p) => p.start === start)) continue;
+    out.push({
+      start,
+      end: start + name.length,
+      surface: name,
+      type: 'Person',
+      canonical: name,
+      sentence: ctx.index,
+    });
   }
   for (let k = 0; k < ctx.tokens.length; k++) {
     const t = ctx.tokens[k]!;

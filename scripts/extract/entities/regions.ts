@@ -128,5 +128,5 @@ function regionPart(
 function looseTokens(ctx: SentenceContext, start: number, end: number): boolean {
   return ctx.tokens
     .filter((t) => t.end > start && t.start < end)
-    .every((t) => t.tag === 'x' || t.tag === 'j' || t.word.length === 1);
+    .every((t) => ['x', 'j', 'ns', 'nr', 'nz'].includes(t.tag) || t.word.length === 1);
 }

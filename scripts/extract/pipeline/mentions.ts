@@ -40,8 +40,15 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
     if (inner.length) m.innerRegions = inner.map((r) => r.surface);
     // an agency is the organ of the region it names (河北省科技厅): that region is mentioned too
     const head = inner[0];
-    if (m.type === 'GovernmentAgency' && head && head.start === m.start)
-      nested.push({ ...head, nested: true });
+    if (m.type === 'GovernmentAgency' && head && head.start === m.start) {
+      // 河池市环江毛南族自治县农业农村局 names both places: the leading run of regions
+      let end = head.start;
+      for (const r of inner) {
+        if (r.start !== end) break;
+        nested.push({ ...r, nested: true });
+        end = r.end;
+      }
+    }
   }
   markQualifiers(kept);
   return [...kept, ...nested].sort((a, b) => a.start - b.start);

@@ -5,8 +5,10 @@ import type { SentenceContext } from '../entities/types.ts';
 import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
 import { byRule, establishedRule } from '../relations/founders.ts';
-import { locationRule } from '../relations/location.ts';
+import { locationRule, placeRule } from '../relations/location.ts';
+import { investRule } from '../relations/investment.ts';
 import { pairRule } from '../relations/pairs.ts';
+import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
 import { jointRule, withRule } from '../relations/symmetric.ts';
 import type { EntityGroup } from '../resolve.ts';
@@ -41,11 +43,12 @@ export function runRules(
     heldRule(ctx);
     joinRule(ctx);
     locationRule(ctx);
-    const mark = out.length;
     const related = (a: string, b: string): boolean =>
       out.slice(start).some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
+    investRule(ctx, related);
+    transferRule(ctx, related);
+    placeRule(ctx);
     pairRule(ctx, related);
-    void mark;
     affiliationRule(ctx, agencies);
   });
   out.push(...regionRelations(flat));

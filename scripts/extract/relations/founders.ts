@@ -25,12 +25,13 @@ const OBJECT_TYPES = new Set<ExtractedEntityType>([
 ]);
 
 /** The sentence's topic: an explicit 该X before `before`, else the first actor of the sentence. */
-export function topicOf(ctx: RuleContext, before: number): Party | null {
+export function topicOf(ctx: RuleContext, before: number, explicitOnly = false): Party | null {
   const head = ctx.sentence.text.slice(0, before - ctx.sentence.start);
   for (const [re, types] of TOPIC) {
     const m = re.exec(head);
     if (m) return ctx.lastOfType(types, ctx.sentence.start + m.index);
   }
+  if (explicitOnly) return null;
   return ctx.parties.find((p) => p.start < before && isActor(p) && p.type !== 'Region') ?? null;
 }
 

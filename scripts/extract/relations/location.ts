@@ -62,3 +62,25 @@ export function locationRule(ctx: RuleContext): void {
     }
   });
 }
+
+/** 在R,…X已建成: a sentence opening with a place locates the platforms it names. */
+export function placeRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  const m = /^在([^,，。]{2,12})[,，]/.exec(s.text);
+  if (!m) return;
+  const place = ctx.parties.find(
+    (p) => p.start === s.start + 1 && p.end === s.start + 1 + m[1]!.length && p.type === 'Region',
+  );
+  if (!place) return;
+  for (const p of ctx.parties) {
+    if (p.type === 'Platform')
+      ctx.emit({
+        type: 'LOCATED_IN',
+        source: p.id,
+        target: place.id,
+        at: p.start,
+        rule: 'opening-place',
+        confidence: 0.6,
+      });
+  }
+}

@@ -106,7 +106,7 @@ export function withRule(ctx: RuleContext): void {
       const p = ctx.parties[k]!;
       if (p.end <= t.start && p.start >= clause.start && isActor(p)) ai = k;
     }
-    let as: Party[] = ai >= 0 ? [ctx.parties[ai]!] : [];
+    let as: Party[] = ai >= 0 ? listTo(ctx, ai).filter((p) => isActor(p) && p.start >= clause.start) : [];
     if (as.length === 0) {
       const subj = ctx.parties.find((p) => p.end <= t.start && isActor(p) && p.type !== 'Event');
       if (subj) as = [subj];
@@ -116,6 +116,12 @@ export function withRule(ctx: RuleContext): void {
     const next = clauseAround(s, lastB.end);
     const after = s.text.slice(lastB.end - s.start, next.end - s.start);
     const whole = s.text;
+    // A、B分别与C、D…: pairs by position
+    const between = as.length ? s.text.slice(as[as.length - 1]!.end - s.start, t.start - s.start) : '';
+    if (between.includes('分别') && as.length === bs.length) {
+      as.forEach((a, k) => emitPair(ctx, a, bs[k]!, after, t.start, 'with-each', 0.75));
+      continue;
+    }
     for (const a of as) {
       for (const b of bs) {
         const text = a.type === 'Region' && b.type === 'Region' && eastWest(a, b) ? after + whole : after;

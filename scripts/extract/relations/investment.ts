@@ -1,0 +1,50 @@
+// Investment stated with a verb: A(在R)投资(设立|建设)X, 苏州、无锡等地企业在汉中投资设厂, 深圳企业投资建设的X.
+// Investors are the actors before the verb in its clause; the investee is the named object, else the place.
+import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
+import { listFrom, listTo } from './symmetric.ts';
+
+const INVEST = /投资|注资|入股|增资/;
+/** 投资 used as a noun (总投资, 投资导向, 投资金额): not a statement that someone invested. */
+const NOUN_BEFORE = /(?:总|拟|意向|招商|的)$/;
+const NOUN_AFTER =
+  /^(?:导向|方向|理念|环境|机构|项目|金额|协议|规模|主体|人|者|基金|公司|管理|控股|集团|服务|促进)/;
+
+export function investRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, INVEST)) {
+    if (insideParty(ctx.parties, hit.at)) continue;
+    const before = s.text.slice(0, hit.at - s.start);
+    const after = s.text.slice(hit.end - s.start);
+    if (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after)) continue;
+    const clause = clauseAround(s, hit.at);
+    const inClause = ctx.parties.filter(
+      (p) => p.start >= clause.start && p.end <= hit.at && isActor(p) && p.type !== 'Event',
+    );
+    if (inClause.length === 0) continue;
+    // 在R(、S)投资: the place(s) right before the verb are where the money goes
+    const zai = before.lastIndexOf('在');
+    const zaiAt = zai >= 0 ? s.start + zai : -1;
+    const places = zaiAt >= clause.start ? inClause.filter((p) => p.start > zaiAt) : [];
+    const investors = inClause.filter((p) => !places.includes(p));
+    const lastInvestor = investors[investors.length - 1];
+    if (!lastInvestor) continue;
+    const who = listTo(ctx, ctx.parties.indexOf(lastInvestor)).filter((p) => investors.includes(p));
+    const oi = ctx.parties.findIndex(
+      (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.end <= clause.end && p.type !== 'Person',
+    );
+    const objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : places.length ? places : [];
+    for (const a of who) {
+      for (const b of objects) {
+        if (a.id === b.id || related(a.id, b.id)) continue;
+        ctx.emit({
+          type: 'INVESTMENT',
+          source: a.id,
+          target: b.id,
+          at: hit.at,
+          rule: 'invest',
+          confidence: 0.7,
+        });
+      }
+    }
+  }
+}

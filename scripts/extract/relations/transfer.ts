@@ -1,0 +1,53 @@
+// Technology transfer stated with a place: (A的)技术在R落地/转化 → A → R, with A the nearest actor of the
+// clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject.
+import { clauseAround, insideParty, isActor, triggerHits, type RuleContext } from './context.ts';
+import { topicOf } from './founders.ts';
+
+const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地)/;
+const IMPORTED = /^(?:引进|引入|承接)/;
+
+export function transferRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, APPLIED)) {
+    if (insideParty(ctx.parties, hit.at)) continue;
+    const clause = clauseAround(s, hit.at);
+    const head = s.text.slice(clause.start - s.start, hit.at - s.start);
+    const zai = head.lastIndexOf('在');
+    if (zai < 0) continue;
+    const place = ctx.parties.find((p) => p.start === clause.start + zai + 1);
+    if (!place) continue;
+    const provider =
+      [...ctx.parties]
+        .reverse()
+        .find((p) => p.end <= clause.start + zai && p.start >= clause.start && isActor(p) && p !== place) ??
+      topicOf(ctx, clause.start, true);
+    if (!provider || provider.id === place.id || related(provider.id, place.id)) continue;
+    ctx.emit({
+      type: 'TECH_TRANSFER',
+      source: provider.id,
+      target: place.id,
+      at: hit.at,
+      rule: 'applied-in',
+      confidence: 0.65,
+    });
+  }
+  s.tokens.forEach((t, i) => {
+    if (t.word !== '从') return;
+    const src = ctx.parties.find((p) => p.start === t.end);
+    if (!src) return;
+    const rest = s.text.slice(src.end - s.start);
+    if (!IMPORTED.test(rest) || !/技术|成果|专利/.test(rest.slice(0, 20))) return;
+    const receiver = ctx.parties.find((p) => p.start > src.end && isActor(p) && p.id !== src.id);
+    if (receiver && !related(src.id, receiver.id)) {
+      ctx.emit({
+        type: 'TECH_TRANSFER',
+        source: src.id,
+        target: receiver.id,
+        at: t.start,
+        rule: 'imported-from',
+        confidence: 0.55,
+      });
+    }
+    void i;
+  });
+}
