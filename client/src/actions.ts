@@ -121,6 +121,23 @@ export function createActions(store: Store, ui: ActionUi, settings: Settings) {
       return res;
     },
 
+    /**
+     * Fetches into the cache (not onto the canvas) the regions named by organizations on the canvas, so
+     * the map can place them near their region.
+     */
+    async ensureRegions(): Promise<void> {
+      const names = new Set<string>();
+      for (const id of store.state.nodes) {
+        const region = store.cache.nodes.get(id)?.properties['region'];
+        if (typeof region === 'string' && !store.cache.regionByName(region)) names.add(region);
+      }
+      if (names.size === 0) return;
+      const res = await api.cypher('MATCH (r:Region)\nWHERE r.name IN $names\nRETURN r', {
+        names: [...names],
+      });
+      store.cache.merge(res.graph);
+    },
+
     clear(): void {
       store.commit({
         ...EMPTY_STATE,

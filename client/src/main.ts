@@ -129,14 +129,22 @@ void search;
 const layoutSelect = $<HTMLSelectElement>('layout');
 const langBox = $<HTMLInputElement>('lang-en');
 
+/** Runs the view's layout; the map first fetches the regions that place organizations. */
+async function runLayout(s: CanvasState, incremental: boolean): Promise<void> {
+  if (s.view.layout === 'map') {
+    await actions.ensureRegions().catch(() => undefined);
+    view.sync(store.state, store.cache);
+  }
+  await view.layout(s.view.layout, { incremental, roots: s.view.seeds });
+  document.body.dataset['layout'] = s.view.layout;
+}
+
 function render(s: CanvasState, prev: CanvasState): void {
   view.setLarge(s.nodes.length + s.edges.length > settings.largeThreshold, settings.webglForLarge);
   if (s.view.lang !== prev.view.lang) view.setLang(s.view.lang);
   const added = view.sync(s, store.cache);
   const relayout = s.view.layout !== prev.view.layout || (added.length > 0 && prev.nodes.length === 0);
-  if (relayout || added.length > 0) {
-    quiet(view.layout(s.view.layout, { incremental: !relayout, roots: s.view.seeds }));
-  }
+  if (relayout || added.length > 0) quiet(runLayout(s, !relayout));
   if (s.view.selected !== prev.view.selected) {
     view.select(s.view.selected);
     const sel = s.view.selected;
@@ -170,9 +178,7 @@ $('undo').addEventListener('click', () => store.undo());
 $('redo').addEventListener('click', () => store.redo());
 $('clear').addEventListener('click', () => actions.clear());
 $('fit').addEventListener('click', () => view.cy.fit(undefined, 40));
-$('relayout').addEventListener('click', () =>
-  quiet(view.layout(store.state.view.layout, { roots: store.state.view.seeds })),
-);
+$('relayout').addEventListener('click', () => quiet(runLayout(store.state, false)));
 layoutSelect.addEventListener('change', () => {
   const v = layoutSelect.value;
   if ((LAYOUTS as readonly string[]).includes(v)) store.setView({ layout: v as LayoutName });
@@ -200,10 +206,9 @@ async function checkHealth(): Promise<boolean> {
   const status = $('status');
   try {
     const h = await api.health();
+    const db = h['database'] as { version?: unknown } | undefined;
     const version =
-      typeof h['version'] === 'string'
-        ? h['version']
-        : (h['neo4j'] as { version?: string } | undefined)?.version;
+      typeof db?.version === 'string' ? db.version : typeof h['version'] === 'string' ? h['version'] : '';
     status.textContent = `● 数据库正常 Database up${version ? ' · Neo4j ' + version : ''}`;
     status.className = 'status ok';
     return true;

@@ -66,6 +66,13 @@ export function mapPositions(nodes: NodeData[]): Map<string, Point> {
   return out;
 }
 
+/** Mainland China and its islands, in map coordinates: the map layout always shows all of it. */
+export function chinaBox(): { x1: number; y1: number; x2: number; y2: number } {
+  const nw = project(73, 54);
+  const se = project(135, 17);
+  return { x1: nw.x, y1: nw.y, x2: se.x, y2: se.y };
+}
+
 type Ring = number[][];
 interface Geometry {
   type: string;

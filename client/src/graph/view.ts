@@ -7,7 +7,7 @@ import svg from 'cytoscape-svg';
 import type { CanvasState, GraphCache } from '../store.ts';
 import type { LayoutName } from '../url-state.ts';
 import { layoutOptions } from './layouts.ts';
-import { jitter, mapPositions } from './map-layout.ts';
+import { chinaBox, jitter, mapPositions } from './map-layout.ts';
 import type { Point } from './map-layout.ts';
 import { createMapLayer } from './map-layer.ts';
 import type { MapLayer } from './map-layer.ts';
@@ -17,6 +17,8 @@ import type { EdgeData, NodeData } from './to-elements.ts';
 import { hiddenIds } from './visibility.ts';
 
 cytoscape.use(fcose);
+
+const MAX_FIT_ZOOM = 1.4;
 cytoscape.use(svg);
 
 export interface ViewHandlers {
@@ -181,10 +183,35 @@ export function mountGraphView(
         nodes.forEach((n) => {
           n.scratch('_placed', true);
         });
+        if (name === 'map') fitBox(union(nodes.boundingBox({}), chinaBox()));
+        // A handful of nodes fitted to the window would be drawn huge: cap the zoom.
+        else if (cy.zoom() > MAX_FIT_ZOOM) {
+          cy.zoom(MAX_FIT_ZOOM);
+          cy.center(elements);
+        }
         map.follow(cy.pan(), cy.zoom());
         resolve(performance.now() - t0);
       });
       l.run();
+    });
+  }
+
+  type Box = { x1: number; y1: number; x2: number; y2: number };
+  const union = (a: Box, b: Box): Box => ({
+    x1: Math.min(a.x1, b.x1),
+    y1: Math.min(a.y1, b.y1),
+    x2: Math.max(a.x2, b.x2),
+    y2: Math.max(a.y2, b.y2),
+  });
+
+  /** Fits a model-coordinate box into the canvas, with a margin. */
+  function fitBox(b: Box): void {
+    const w = cy.width();
+    const h = cy.height();
+    const zoom = Math.min((w - 40) / (b.x2 - b.x1), (h - 40) / (b.y2 - b.y1));
+    cy.viewport({
+      zoom,
+      pan: { x: w / 2 - ((b.x1 + b.x2) / 2) * zoom, y: h / 2 - ((b.y1 + b.y2) / 2) * zoom },
     });
   }
 

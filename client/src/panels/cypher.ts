@@ -150,10 +150,17 @@ export function mountCypher(
         value,
         schema: { labels: [...labels], relationshipTypes: [...types], propertyKeys: PROPERTY_KEYS },
         lineNumbers: true,
+        lineWrapping: true,
         theme: 'light',
-      }) as unknown as { editor: Editor & { destroy(): void } };
+      }) as unknown as {
+        editor: { setValue(v: string): void; codemirror: { state: { doc: { toString(): string } } } };
+      };
       fallback.remove();
-      editor = made.editor;
+      // The editor API sets the value; reading it goes through the CodeMirror view it wraps.
+      editor = {
+        getValue: () => made.editor.codemirror.state.doc.toString(),
+        setValue: (v) => made.editor.setValue(v),
+      };
       host.dataset['ready'] = 'true';
     } catch {
       host.dataset['ready'] = 'fallback';

@@ -18,7 +18,7 @@ export interface DetailsPanel {
   clear(): void;
 }
 
-const CONTEXT_CHARS = 260;
+const CONTEXT_CHARS = 120;
 const HIDDEN_PROPS = new Set([
   'pinyin',
   'sentenceStarts',
@@ -33,6 +33,13 @@ export function mountDetails(panel: HTMLElement, deps: DetailsDeps): DetailsPane
   const docs = new Map<string, Promise<DocumentResponse>>();
   const body = el('div', { class: 'details-body', id: 'details' });
   panel.append(body);
+  const hint = () =>
+    el(
+      'p',
+      { class: 'hint' },
+      '点击节点或关系查看属性与证据原文。Click a node or an edge to see its properties and the sentences that state it.',
+    );
+  body.append(hint());
   let token = 0;
 
   const loadDoc = (id: string) => {
@@ -87,7 +94,11 @@ export function mountDetails(panel: HTMLElement, deps: DetailsDeps): DetailsPane
         doc.text.slice(end, b),
         b < doc.text.length ? '…' : '',
       );
-      box.querySelector('mark')?.scrollIntoView({ block: 'center' });
+      // Once in the page, scroll the text box (not the page) to the sentence.
+      requestAnimationFrame(() => {
+        const mark = box.querySelector('mark');
+        if (mark) box.scrollTop = Math.max(0, mark.offsetTop - 40);
+      });
     };
     draw(false);
     const toggle = button(
@@ -285,7 +296,7 @@ export function mountDetails(panel: HTMLElement, deps: DetailsDeps): DetailsPane
     showNode,
     clear() {
       token++;
-      body.replaceChildren(el('p', { class: 'hint' }, '点击节点或关系查看详情。Click a node or an edge.'));
+      body.replaceChildren(hint());
     },
   };
 }

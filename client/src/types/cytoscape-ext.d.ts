@@ -24,6 +24,7 @@ declare module '@neo4j-cypher/codemirror' {
       value?: string;
       schema?: CypherEditorSchema;
       lineNumbers?: boolean;
+      lineWrapping?: boolean;
       theme?: 'light' | 'dark' | 'auto';
     },
   ): unknown;
