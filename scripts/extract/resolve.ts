@@ -18,7 +18,8 @@ export interface EntityGroup {
   role?: string;
 }
 
-const INSTITUTIONAL_PREFIX = /^(?:中国科学院|中科院|中国工程院|中国农业科学院)/;
+/** An academy prefix shared by its institutes (某某科学院…所): compared after it is removed. */
+const INSTITUTIONAL_PREFIX = /^[\u4e00-\u9fff]{2,6}?(?:科学院|工程院)/;
 const DEPENDENT_SUFFIX = /^(.{2,9}?)(研发中心|研究院|分公司|子公司|研究所|办事处|创新中心|分院)$/;
 const COMPANY_TAIL = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司)$/;
 const INDUSTRY_TAIL = /(?:科技|技术|健康|生物|信息|智能|股份|控股|实业|发展|产业|新材料|材料|电子|制造)$/;
@@ -85,7 +86,7 @@ function abbreviates(short: EntityGroup, long: EntityGroup, weak: boolean): bool
   const ss = s.replace(INSTITUTIONAL_PREFIX, '');
   const ll = l.replace(INSTITUTIONAL_PREFIX, '');
   if (ss[0] !== ll[0] || s.at(-1) !== l.at(-1) || !isSubsequence(s, l)) return false;
-  // 山东大学 and 山东农业大学 are both full names: only a contracted suffix (所 for 研究所) or a weak
+  // 四川大学 and 四川农业大学 are both full names: only a contracted suffix (所 for 研究所) or a weak
   // candidate or an event title abbreviates
   return weak || short.type === 'Event' || suffixOf(s) !== suffixOf(l);
 }
@@ -156,7 +157,7 @@ function mergeAliases(
   }
 }
 
-/** 杭州研发中心 right after a company in the same sentence is that company's unit: name it in full. */
+/** 苏州研发中心 right after a company in the same sentence is that company's unit: name it in full. */
 function nameDependentUnits(mentions: Mention[]): void {
   mentions.forEach((m, i) => {
     if (m.type !== 'Platform' && m.type !== 'ResearchInstitute') return;

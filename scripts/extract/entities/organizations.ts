@@ -9,9 +9,16 @@ import type { Mention, SentenceContext } from './types.ts';
 import { tokenAt, walkLeft } from './walk.ts';
 
 const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.suffix.length - a.suffix.length);
-const ACADEMY_UNIT =
-  /(?:中国科学院|中科院|中国工程院|中国农业科学院|中国医学科学院|中国林业科学研究院)[\u4e00-\u9fff]{2,14}?所(?![长属有])/g;
-const MINISTRY = /科技部[一二三四五六七八九十]+司/g;
+/** After an academy name (某某科学院), the unit it heads, possibly contracted (…研究所 / …所). */
+const ACADEMY = /(?:科学院|工程院|科学研究院)/g;
+const ACADEMY_UNIT = /^[\u4e00-\u9fff]{2,14}?所(?![长属有])/;
+/** Numbered departments of a ministry (某部一司). */
+const MINISTRY = new RegExp(
+  `(?:${Object.keys(STANDALONE_AGENCIES)
+    .filter((k) => k.endsWith('部'))
+    .join('|')})[一二三四五六七八九十]+司`,
+  'g',
+);
 const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
 /** Ordinary words ending in a one-character agency suffix (布局 layout, 大厅 hall). */
@@ -20,7 +27,7 @@ const NOT_AGENCY = new Set(
     ' ',
   ),
 );
-const ACADEMY_BAD = /[的在是和与及为了等之从对]/;
+const ACADEMY_BAD = /[的在是和及为了等之从对]/;
 
 /** The suffix ends a word: on a token boundary, or inside a token that goes on with a title (局|局长). */
 export function endsOnToken(tokens: Token[], end: number): boolean {
@@ -70,21 +77,18 @@ export function findOrganizations(ctx: SentenceContext): Mention[] {
       out.push(m);
     }
   }
-  for (const re of [ACADEMY_UNIT, MINISTRY]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (ACADEMY_BAD.test(m[0].slice(4))) continue;
-      const type = re === MINISTRY ? 'GovernmentAgency' : 'ResearchInstitute';
-      const start = ctx.start + m.index;
-      out.push({
-        start,
-        end: start + m[0].length,
-        surface: m[0],
-        type,
-        canonical: m[0],
-        sentence: ctx.index,
-      });
-    }
+  out.push(...academyUnits(ctx));
+  MINISTRY.lastIndex = 0;
+  for (let m = MINISTRY.exec(text); m; m = MINISTRY.exec(text)) {
+    const start = ctx.start + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      surface: m[0],
+      type: 'GovernmentAgency',
+      canonical: m[0],
+      sentence: ctx.index,
+    });
   }
   for (const t of ctx.tokens) {
     const full = STANDALONE_AGENCIES[t.word];
@@ -130,4 +134,23 @@ function candidate(
     return null;
   }
   return { start, end, surface, type: rule.type, canonical, sentence: ctx.index };
+}
+
+/** 某某科学院某某研究所 / 某某科学院某某所: the academy name by the walker, the unit up to its 所. */
+function academyUnits(ctx: SentenceContext): Mention[] {
+  const out: Mention[] = [];
+  ACADEMY.lastIndex = 0;
+  for (let m = ACADEMY.exec(ctx.text); m; m = ACADEMY.exec(ctx.text)) {
+    const academyEnd = ctx.start + m.index + m[0].length;
+    const unit = ACADEMY_UNIT.exec(ctx.text.slice(m.index + m[0].length));
+    if (!unit || ACADEMY_BAD.test(unit[0])) continue;
+    const k = tokenAt(ctx.tokens, academyEnd - 1);
+    if (k < 0) continue;
+    const start = walkLeft(ctx.tokens, k, 0, 'org', isRegionWord);
+    if (start >= ctx.start + m.index || !hasProperPart(ctx.tokens, start, academyEnd)) continue;
+    const end = academyEnd + unit[0].length;
+    const surface = ctx.text.slice(start - ctx.start, end - ctx.start);
+    out.push({ start, end, surface, type: 'ResearchInstitute', canonical: surface, sentence: ctx.index });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // Region mentions: every gazetteer surface that segments as a word (full or short names), new areas
-// named after a city (成都东部新区), collective parties (17家上海企业, 甬企) and abbreviation compounds
+// named after a city (成都东部新区), collective parties (12家苏州企业, 甬企) and abbreviation compounds
 // (鲁甘 → 山东 + 甘肃; 闵保 → 闵行 + 保山 when both are named in the document).
 import {
   abbreviationInWord,

@@ -13,15 +13,15 @@ export interface Mention {
   sentence: number;
   /** Region code for resolved regions. */
   regionCode?: string;
-  /** A candidate kept only if it resolves to a fully named entity (科创母基金 → 某某科创母基金). */
+  /** A candidate kept only if it resolves to a fully named entity (产业母基金 → 某某产业母基金). */
   weak?: boolean;
-  /** A collective party standing for a region (17家上海企业, 甬企): relations attach to the region. */
+  /** A collective party standing for a region (12家苏州企业, 甬企): relations attach to the region. */
   collective?: boolean;
   /** From an abbreviation compound (鲁甘): counts for relations, not as an alias. */
   fromCompound?: boolean;
   /** Persons: role words and the organization/region they act for. */
   role?: string;
-  /** Dependent unit (X公司杭州研发中心): the parent organization's mention. */
+  /** Dependent unit (X公司苏州研发中心): the parent organization's mention. */
   parent?: Mention;
   /** Region codes of places inside the name (宁夏 in 宁夏某某公司). */
   innerRegions?: string[];

@@ -1,5 +1,5 @@
 // Organization suffix → entity type table. A name is a run of name-like tokens ending in one of these;
-// `proper: false` suffixes are specific enough to accept a generic qualifier (海洋材料全国重点实验室).
+// `proper: false` suffixes are specific enough to accept a generic qualifier (先进储能材料全国重点实验室).
 import type { ExtractedEntityType } from '../../../contract/vocabulary.ts';
 
 export interface SuffixRule {
@@ -133,7 +133,6 @@ export const STANDALONE_AGENCIES: Record<string, string> = {
 
 /** Common abbreviations inside organization names, expanded for the canonical name. */
 export const NAME_EXPANSIONS: ReadonlyArray<[RegExp, string]> = [
-  [/^中科院/, '中国科学院'],
   [/农科院$/, '农业科学院'],
   [/林科院$/, '林业科学院'],
   [/社科院$/, '社会科学院'],

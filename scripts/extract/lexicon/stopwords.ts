@@ -31,7 +31,6 @@ export const STOP_TAGS: ReadonlySet<string> = new Set([
   'r',
   't',
   'q',
-  'zg',
   'i',
 ]);
 

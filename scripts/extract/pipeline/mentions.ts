@@ -38,7 +38,7 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
     if (m.type === 'Region') continue;
     const inner = regions.filter((r) => r.start >= m.start && r.end <= m.end);
     if (inner.length) m.innerRegions = inner.map((r) => r.surface);
-    // an agency is the organ of the region it names (河北省科技厅): that region is mentioned too
+    // an agency is the organ of the region it names (湖南省科技厅): that region is mentioned too
     const head = inner[0];
     if (m.type === 'GovernmentAgency' && head && head.start === m.start) {
       // 河池市环江毛南族自治县农业农村局 names both places: the leading run of regions

@@ -1,4 +1,4 @@
-// Relations that follow from names rather than sentences: a dependent unit (X公司杭州研发中心) is established
+// Relations that follow from names rather than sentences: a dependent unit (X公司苏州研发中心) is established
 // by its parent and located in the city it names; 某某(保山)有限公司 is located in 保山.
 import { lookupSurface } from '../gazetteer/index.ts';
 import type { Party, RawRelation } from '../relations/context.ts';

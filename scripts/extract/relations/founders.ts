@@ -94,11 +94,16 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     if (bi < 0) continue;
     const objects = listFrom(ctx, bi).filter((p) => OBJECT_TYPES.has(p.type));
     if (objects.length === 0) continue;
+    // 在R设立X: R is where X is, not who set it up
+    const place = ctx.parties.find(
+      (p) => p.end <= hit.at && s.text[p.start - s.start - 1] === '在' && p.type === 'Region',
+    );
     let ai = -1;
     ctx.parties.forEach((p, k) => {
-      if (p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Event') ai = k;
+      if (p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Event' && p !== place)
+        ai = k;
     });
-    let subjects = ai >= 0 ? listTo(ctx, ai).filter(isActor) : [];
+    let subjects = ai >= 0 ? listTo(ctx, ai).filter((p) => isActor(p) && p !== place) : [];
     if (subjects.length === 0) {
       const subj = ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event');
       if (subj) subjects = [subj];
@@ -116,6 +121,20 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
           confidence: 0.7,
           noAmount: true,
         });
+      }
+    }
+    if (place && place.start >= clause.start && subjects.length > 0) {
+      for (const b of objects) {
+        if (b.type === 'Platform' || b.type === 'ResearchInstitute' || b.type === 'Company') {
+          ctx.emit({
+            type: 'LOCATED_IN',
+            source: b.id,
+            target: place.id,
+            at: hit.at,
+            rule: 'set-up-in',
+            confidence: 0.7,
+          });
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 // Two parties bound by 与/同/跟 (A与B签订协议, 加强与A、B的合作), by a joint subject (A、B两省/双方)
-// or by an abbreviation compound (鲁甘科技合作): agreement, cooperation, investment or paired assistance.
+// or by an abbreviation compound (苏陕科技合作): agreement, cooperation, investment or paired assistance.
 import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from '../lexicon/triggers.ts';
 import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
 

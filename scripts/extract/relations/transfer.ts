@@ -20,7 +20,7 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
       [...ctx.parties]
         .reverse()
         .find((p) => p.end <= clause.start + zai && p.start >= clause.start && isActor(p) && p !== place) ??
-      topicOf(ctx, clause.start, true);
+      topicOf(ctx, hit.at, true);
     if (!provider || provider.id === place.id || related(provider.id, place.id)) continue;
     ctx.emit({
       type: 'TECH_TRANSFER',

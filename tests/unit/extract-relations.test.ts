@@ -1,0 +1,138 @@
+// One table row per relation rule, on sentences written for these tests: type, direction, amount,
+// date, planned flag and rule name.
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../scripts/extract/index.ts';
+
+const facts = (text: string, date = '2025-06-12') =>
+  extractDocument({ id: 't', text, date })
+    .relations.filter((r) => r.rule !== 'gazetteer' && r.type !== 'AFFILIATED_WITH')
+    .map((r) => `${r.type} ${r.source} -> ${r.target}`);
+
+describe('relation rules', () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      'with: agreement',
+      '江苏省科学技术厅与陕西省科学技术厅签署了科技合作框架协议。',
+      'AGREEMENT agency:江苏省科学技术厅 -> agency:陕西省科学技术厅',
+    ],
+    [
+      'with: cooperation with a list',
+      '福建省将加强与厦门大学、福州大学等高校的战略合作。',
+      'COOPERATION region:350000 -> university:福州大学',
+    ],
+    [
+      'joint subject: paired assistance east → west',
+      '自2016年东西部协作启动以来,浙江、四川两省结对帮扶成效显著。',
+      'PAIRED_ASSISTANCE region:330000 -> region:510000',
+    ],
+    [
+      'compound: cooperation',
+      '去年共实施沪滇科技合作项目40项。',
+      'COOPERATION region:310000 -> region:530000',
+    ],
+    [
+      'by: investors of a fund',
+      '由深圳市创新投资集团有限公司、广西投资集团有限公司联合发起的桂深科创基金正式落地。',
+      'INVESTMENT company:广西投资集团有限公司 -> fund:桂深科创基金',
+    ],
+    [
+      'by: managers',
+      '桂深科创基金正式落地。该基金由深圳市创新投资集团有限公司负责管理。',
+      'MANAGES company:深圳市创新投资集团有限公司 -> fund:桂深科创基金',
+    ],
+    [
+      'svo: established',
+      '苏州市人民政府在榆林设立了苏榆科技创新中心。',
+      'ESTABLISHED agency:苏州市人民政府 -> platform:苏榆科技创新中心',
+    ],
+    [
+      'held: event location',
+      '6月10日,第二届粤桂科技成果转化大会在南宁市召开。',
+      'LOCATED_IN event:第二届粤桂科技成果转化大会 -> region:450100',
+    ],
+    [
+      'held: host',
+      '广西壮族自治区科学技术厅在南宁市举办第二届粤桂科技成果转化大会。',
+      'PARTICIPATED_IN agency:广西壮族自治区科学技术厅 -> event:第二届粤桂科技成果转化大会',
+    ],
+    [
+      'join: participants of the last event',
+      '第二届粤桂科技成果转化大会在南宁举行。广西大学、华南理工大学等高校参加会议。',
+      'PARTICIPATED_IN university:广西大学 -> event:第二届粤桂科技成果转化大会',
+    ],
+    [
+      'is-a-in: location',
+      '南宁八菱科技股份有限公司是南宁市一家汽车零部件企业。',
+      'LOCATED_IN company:南宁八菱科技股份有限公司 -> region:450100',
+    ],
+    [
+      'invest: investor → place',
+      '比亚迪股份有限公司在南宁市投资设立了电池生产基地。',
+      'INVESTMENT company:比亚迪股份有限公司 -> region:450100',
+    ],
+    [
+      'pair: technology transfer org → region',
+      '华南农业大学多项技术已在百色落地转化。',
+      'TECH_TRANSFER university:华南农业大学 -> region:451000',
+    ],
+    [
+      'applied-in: provider from 该X',
+      '华南农业大学研究院去年成立。该研究院12项技术已在百色转化应用。',
+      'TECH_TRANSFER institute:华南农业大学研究院 -> region:451000',
+    ],
+    [
+      'unit-of: dependent unit',
+      '宁夏共享集团股份有限公司通过苏州研发中心开发新产品。',
+      'ESTABLISHED company:宁夏共享集团股份有限公司 -> platform:宁夏共享集团股份有限公司苏州研发中心',
+    ],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    expect(facts(text)).toContain(expected);
+  });
+
+  it('pairs 分别 lists by position', () => {
+    const out = facts('华南理工大学、中山大学分别与广西大学、桂林电子科技大学签订合作协议。');
+    expect(out).toContain('AGREEMENT university:中山大学 -> university:桂林电子科技大学');
+    expect(out).not.toContain('AGREEMENT university:中山大学 -> university:广西大学');
+  });
+
+  it('records amount, date, confidence, rule and the planned flag', () => {
+    const doc = '3月26日,18家杭州企业与贵州省黔东南州签订投资协议,投资金额达12.5亿元。双方将进一步加强合作。';
+    const rels = extractDocument({ id: 't', text: doc, date: '2025-03-28' }).relations;
+    const inv = rels.find((r) => r.type === 'INVESTMENT');
+    expect(inv).toMatchObject({
+      source: 'region:330100',
+      target: 'region:522600',
+      date: { value: '2025-03-26' },
+    });
+    expect(inv?.amount).toMatchObject({ value: 1250000000, currency: 'CNY', qualifier: '达' });
+    expect(inv?.rule).toMatch(/^with/);
+    expect(inv?.confidence).toBeGreaterThan(0);
+    expect(inv?.planned).toBe(false);
+    expect(rels.find((r) => r.type === 'AGREEMENT')).toBeDefined();
+  });
+
+  it('marks plans as planned', () => {
+    const rels = extractDocument({
+      id: 't',
+      text: '广东省将与广西壮族自治区共建科技成果转移转化示范区,双方拟签署合作协议。',
+      date: null,
+    }).relations;
+    const r = rels.find((x) => x.type === 'COOPERATION' || x.type === 'AGREEMENT');
+    expect(r?.planned).toBe(true);
+  });
+
+  it('does not relate two parties that are only listed together', () => {
+    expect(facts('调研组先后走访了浙江大学、杭州海康威视数字技术股份有限公司。')).toEqual([]);
+  });
+
+  it('emits the administrative hierarchy with implied ancestors', () => {
+    const out = extractDocument({ id: 't', text: '噶尔县召开会议。', date: null });
+    const county = out.entities.find((e) => e.name === '噶尔县');
+    expect(county).toMatchObject({ type: 'Region', level: 'county', implied: false });
+    const ancestors = out.entities.filter((e) => e.implied).map((e) => e.name);
+    expect(ancestors).toEqual(expect.arrayContaining(['阿里地区', '西藏自治区', '中华人民共和国']));
+    const partOf = out.relations.filter((r) => r.type === 'PART_OF').map((r) => `${r.source}>${r.target}`);
+    expect(partOf).toContain(`${county!.id}>region:542500`);
+  });
+});
