@@ -45,12 +45,14 @@ export function launcherNeedsBuild(): boolean {
 export function buildLauncher(onLine: (line: string) => void = () => {}): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const tail: string[] = [];
-    const child = spawn('mvn', ['-q', '-B', 'package'], {
+    const child = spawn('mvn', ['-q', '-B', '-Dstyle.color=never', 'package'], {
       cwd: LAUNCHER_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const collect = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
+      // Maven 3.8 prints colour resets even with -q: drop escape codes and the empty lines they leave.
+      for (const raw of chunk.toString('utf8').split('\n')) {
+        const line = raw.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
         if (line.trim() === '') continue;
         onLine(line);
         tail.push(line);
