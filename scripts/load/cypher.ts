@@ -21,14 +21,15 @@ SET d += $props`;
 
 export function upsertEntities(type: EntityType | 'Other'): string {
   if (type !== 'Other' && !LABELS.has(type)) throw new Error(`upsertEntities: unknown entity type ${type}`);
-  const label = type === 'Other' ? '' : `\nSET n:${type}`;
+  const label = type === 'Other' ? '' : `n:${type}, `;
   return `
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})${label}
-SET n += row.props
-WITH n, row, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS keys
-SET n.aliases = [a IN ${sortedUnion('coalesce(n.aliases, [])', 'row.aliases')} WHERE a <> n.name],
-    n.pinyin = reduce(s = '', k IN ${sortedUnion('keys', 'row.pinyin')} | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k)`;
+MERGE (n:Entity {id: row.id})
+WITH n, row, coalesce(n.aliases, []) AS oldAliases, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS oldKeys
+WITH n, row, ${sortedUnion('oldAliases', 'row.aliases')} AS aliases, ${sortedUnion('oldKeys', 'row.pinyin')} AS keys
+SET ${label}n += row.props,
+    n.aliases = [a IN aliases WHERE a <> row.props.name],
+    n.pinyin = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k)`;
 }
 
 export const UPSERT_MENTIONS = `
@@ -48,23 +49,44 @@ SET r.rule = 'gazetteer', r.hierarchy = true`;
 /**
  * Adds this document as one source of each fact: the provenance lists stay sorted by documentId
  * (inserted at their place) and the first source defines evidence, offsets and the other properties.
+ * The fact is found by an index seek on its id (cypher/schema) rather than MERGE, whose plan can turn into
+ * a scan of every relationship of the type once the store grows; all reads come before the one SET so the
+ * plan needs no Eager between writes.
  */
 export function upsertFacts(type: RelationType): string {
   if (!TYPES.has(type)) throw new Error(`upsertFacts: unknown relation type ${type}`);
   return `
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:${type} {id: row.id}]->(b)
+OPTIONAL MATCH ()-[old:${type} {id: row.id}]->()
+CALL (row, old) {
+  WITH row, old
+  WHERE old IS NULL
+  MATCH (a:Entity {id: row.source})
+  MATCH (b:Entity {id: row.target})
+  CREATE (a)-[r:${type} {id: row.id}]->(b)
+  RETURN r
+UNION ALL
+  WITH row, old
+  WHERE old IS NOT NULL
+  RETURN old AS r
+}
 WITH r, row, coalesce(r.documentIds, []) AS ids, coalesce(r.evidences, []) AS evs,
      coalesce(r.starts, []) AS ss, coalesce(r.ends, []) AS es
 WITH r, row, ids, evs, ss, es, size([d IN ids WHERE d < row.documentId]) AS i
-SET r += CASE WHEN i = 0 THEN row.props ELSE {} END
-SET r.documentIds = ids[0..i] + [row.documentId] + ids[i..],
-    r.evidences = evs[0..i] + [row.evidence] + evs[i..],
-    r.starts = ss[0..i] + [row.start] + ss[i..],
-    r.ends = es[0..i] + [row.end] + es[i..]
-${FIRST_SOURCE}`;
+WITH r, row, i,
+     ids[0..i] + [row.documentId] + ids[i..] AS nids,
+     evs[0..i] + [row.evidence] + evs[i..] AS nevs,
+     ss[0..i] + [row.start] + ss[i..] AS nss,
+     es[0..i] + [row.end] + es[i..] AS nes
+SET r += CASE WHEN i = 0 THEN row.props ELSE {} END,
+    r.documentIds = nids,
+    r.evidences = nevs,
+    r.starts = nss,
+    r.ends = nes,
+    r.documentId = nids[0],
+    r.evidence = nevs[0],
+    r.start = CASE WHEN nss[0] < 0 THEN null ELSE nss[0] END,
+    r.end = CASE WHEN nes[0] < 0 THEN null ELSE nes[0] END`;
 }
 
 const FIRST_SOURCE = `SET r.documentId = r.documentIds[0],

@@ -318,6 +318,68 @@ export interface SentenceSpan {
   end: number;
 }
 
+/** Entity types whose `region` attribute says where they are (a person's region says less). */
+const LOCATED_TYPES = new Set([
+  'University',
+  'ResearchInstitute',
+  'Company',
+  'Fund',
+  'GovernmentAgency',
+  'Platform',
+  'Event',
+]);
+export const REGION_RULE = 'entity-region';
+
+/**
+ * The extractor's `region` attribute of an organization, platform or event as a LOCATED_IN fact, so the
+ * graph links it to its region (and through the hierarchy to the province): only when the extraction has no
+ * LOCATED_IN / PART_OF from it, the region is an entity of the same document, and a sentence mentions it
+ * (that sentence is the evidence). Rule `entity-region`, confidence 0.6.
+ */
+function regionFacts(
+  entities: ExtractedEntity[],
+  relations: ExtractedRelation[],
+  r: Resolved,
+  doc: SourceInfo,
+  sentences: SentenceSpan[],
+): ExtractedRelation[] {
+  const placed = new Set(
+    relations
+      .filter((x) => HIERARCHY_RELATIONS.has(x.type as RelationType))
+      .map((x) => r.lookup.get(x.source)),
+  );
+  const out: ExtractedRelation[] = [];
+  for (const e of entities) {
+    const id = r.lookup.get(e.id)!;
+    const region = e.region ? r.lookup.get(e.region) : undefined;
+    const mention = [...e.mentions].sort((a, b) => a.start - b.start)[0];
+    if (
+      !LOCATED_TYPES.has(e.type) ||
+      !region?.startsWith('region:') ||
+      region === id ||
+      placed.has(id) ||
+      !mention
+    )
+      continue;
+    const sentence = sentences.find((s) => s.start <= mention.start && mention.start < s.end);
+    if (!sentence) continue;
+    const evidence = doc.text.slice(sentence.start, sentence.end).trim();
+    if (!evidence) continue;
+    placed.add(id);
+    out.push({
+      source: e.id,
+      target: region,
+      type: 'LOCATED_IN',
+      evidence,
+      start: sentence.start,
+      end: sentence.end,
+      confidence: 0.6,
+      rule: REGION_RULE,
+    });
+  }
+  return out;
+}
+
 /** Validates the extraction (zod) and builds the rows of one document. */
 export function toDocumentRows(
   source: SourceInfo,
@@ -338,8 +400,11 @@ export function toDocumentRows(
     );
   }
   const resolved = resolveEntities(uniqueEntities(parsed.data.entities), gazetteer);
+
   const skipped: string[] = [];
-  const facts = resolveFacts(parsed.data.relations, resolved, source, skipped);
+  const entities = uniqueEntities(parsed.data.entities);
+  const derived = regionFacts(entities, parsed.data.relations, resolved, source, sentences);
+  const facts = resolveFacts([...parsed.data.relations, ...derived], resolved, source, skipped);
   const document: DocumentRow = {
     id: source.id,
     props: {

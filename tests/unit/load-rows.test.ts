@@ -119,6 +119,34 @@ describe('toDocumentRows', () => {
     );
   });
 
+  it("turns an organization's region attribute into a LOCATED_IN fact with its mention's sentence", () => {
+    const b = fixture('b');
+    const x = {
+      ...b.extraction,
+      entities: b.extraction.entities.map((e) => (e.type === 'University' ? { ...e, region: '银川市' } : e)),
+    };
+    const spans = [
+      { start: 0, end: 20 },
+      { start: 20, end: b.source.text.length },
+    ];
+    const out = toDocumentRows(b.source, x, testGazetteer, spans);
+    const located = out.facts.filter((f) => f.type === 'LOCATED_IN');
+    expect(located).toHaveLength(1);
+    expect(located[0]).toMatchObject({
+      source: 'university:丙丁大学',
+      target: 'region:640100',
+      start: 0,
+      end: 20,
+    });
+    expect(located[0]!.props).toMatchObject({ rule: 'entity-region', confidence: 0.6 });
+    expect(located[0]!.evidence).toBe(b.source.text.slice(0, 20));
+    // Not when the extraction already places the entity, nor for a region it cannot resolve in the document.
+    const company = rows.facts.filter(
+      (f) => f.type === 'LOCATED_IN' && f.source === 'company:甲乙科技有限公司',
+    );
+    expect(company).toEqual([]);
+  });
+
   it('gives the same rows for the same input', () => {
     expect(toDocumentRows(source, extraction, testGazetteer, sentences)).toEqual(rows);
   });
