@@ -1,7 +1,7 @@
 // Builds the local Neo4j launcher (scripts/neo4j-local, Maven) when its output is missing or older than
 // its sources, so `npm start` works on a fresh clone. Used by local-neo4j.ts and `npm run build:neo4j`.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,9 +75,50 @@ export function buildLauncher(onLine: (line: string) => void = () => {}): Promis
   });
 }
 
+const LOCK_DIR = join(LAUNCHER_DIR, '.build-lock');
+const LOCK_WAIT_MS = 15 * 60_000;
+
+function lockOwnerAlive(): boolean {
+  try {
+    process.kill(Number(readFileSync(join(LOCK_DIR, 'pid'), 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** mkdir is atomic: one process builds, the others (two `npm start`s, two test projects) wait for it. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock left by a build that was killed: take it over.
+      if (existsSync(join(LOCK_DIR, 'pid')) && !lockOwnerAlive())
+        rmSync(LOCK_DIR, { recursive: true, force: true });
+      else if (Date.now() > deadline)
+        throw new LauncherBuildError(`neo4j-local build: ${LOCK_DIR} is held too long`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    writeFileSync(join(LOCK_DIR, 'pid'), String(process.pid));
+    return await work();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
 /** Builds only when needed; returns whether a build ran. */
 export async function ensureLauncherBuilt(onLine?: (line: string) => void): Promise<boolean> {
   if (!launcherNeedsBuild()) return false;
-  await buildLauncher(onLine);
-  return true;
+  return withBuildLock(async () => {
+    // Another process may have finished the build while we waited for the lock.
+    if (!launcherNeedsBuild()) return false;
+    await buildLauncher(onLine);
+    return true;
+  });
 }
