@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]');
     const gl = await page.evaluate(() =>
-      (window as unknown as { bench: { webglAvailable(): string | null } }).bench.webglAvailable(),
+      (globalThis as unknown as { bench: { webglAvailable(): string | null } }).bench.webglAvailable(),
     );
     const results: CaseResult[] = [];
     const cases: Array<[number, boolean, string]> = only
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
       const layoutName = total > FCOSE_MAX ? 'preset' : 'fcose';
       const r = await page.evaluate(
         ([t, w, l, p, v]) =>
-          (window as unknown as { bench: { run(...a: unknown[]): Promise<CaseResult> } }).bench.run(
+          (globalThis as unknown as { bench: { run(...a: unknown[]): Promise<CaseResult> } }).bench.run(
             t,
             w,
             l,

@@ -151,6 +151,8 @@ export function mountCypher(
         schema: { labels: [...labels], relationshipTypes: [...types], propertyKeys: PROPERTY_KEYS },
         lineNumbers: true,
         lineWrapping: true,
+        // The console must not take the focus from the search box when it finishes loading.
+        autofocus: false,
         theme: 'light',
       }) as unknown as {
         editor: { setValue(v: string): void; codemirror: { state: { doc: { toString(): string } } } };

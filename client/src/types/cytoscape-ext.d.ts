@@ -25,6 +25,7 @@ declare module '@neo4j-cypher/codemirror' {
       schema?: CypherEditorSchema;
       lineNumbers?: boolean;
       lineWrapping?: boolean;
+      autofocus?: boolean;
       theme?: 'light' | 'dark' | 'auto';
     },
   ): unknown;
