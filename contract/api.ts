@@ -170,6 +170,8 @@ export const PathHop = z.object({
   from: z.string(),
   to: z.string(),
   hierarchy: z.boolean(),
+  /** Derived from an entity's `region` property (no relationship in the database, no evidence). */
+  virtual: z.boolean().optional(),
   evidence: NullableString,
   documentId: NullableString,
   start: NullableNumber,

@@ -2,12 +2,13 @@
 // pass through an actor: hierarchy-only paths and regions used as a shared container (A → 中国 ← B) are refused.
 import type { Node, Path, Relationship } from 'neo4j-driver';
 import type { GraphPath, PathEndpoint, PathHop, PathsQuery, PathsResponse } from '../../contract/api.ts';
+import type { GraphEdge, GraphNode } from '../../contract/graph.ts';
 import { HIERARCHY_RELATIONS, RELATION_TYPES } from '../../contract/vocabulary.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { GraphCollector, nodeId, relationshipId, toGraphNode } from './elements.ts';
 import { relTypeExpression } from './nodes.ts';
-import { readQuery } from './run.ts';
+import { int, readQuery } from './run.ts';
 import { searchEntities } from './search.ts';
 
 const HIERARCHY_LIST = `[${[...HIERARCHY_RELATIONS].map((type) => `'${type}'`).join(', ')}]`;
@@ -40,40 +41,95 @@ export function pathsCypher(
   }
   const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
   return `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH (a:Entity)
+WHERE a.id IN $starts
+MATCH (b:Entity)
+WHERE b.id IN $ends
 MATCH p = SHORTEST ${k} (a) ((x)-[r${types}]-(y:Entity) WHERE NOT y.id IN $exclude){1,${maxHops}} (b)
 WHERE true ${actorRules ? ACTOR_RULES : ''}
 RETURN p
-ORDER BY length(p)`;
+ORDER BY length(p)
+LIMIT ${k * 4}`;
 }
 
+/**
+ * Resolves values (ids or exact names) in one round trip. For a region it also lists its members known only
+ * by their `region` property (no LOCATED_IN relationship): the search may start or end at them through a
+ * derived membership hop.
+ */
 const RESOLVE_CYPHER = `
-MATCH (n:Entity)
-WHERE n.id = $value OR n.name = $value
-RETURN n
-ORDER BY CASE WHEN n.id = $value THEN 0 ELSE 1 END
-LIMIT 1`;
+UNWIND $values AS value
+CALL (value) {
+  OPTIONAL MATCH (byId:Entity {id: value})
+  OPTIONAL MATCH (byName:Entity {name: value})
+  RETURN coalesce(byId, byName) AS n
+  LIMIT 1
+}
+RETURN value, n,
+  CASE WHEN n:Region THEN COLLECT {
+    MATCH (m:Entity)
+    WHERE m.region = n.name AND NOT m:Region AND NOT EXISTS { (m)-[:LOCATED_IN]->(n) }
+    WITH m, COUNT { (m)--(:Entity) } AS degree
+    WHERE degree > 0
+    RETURN m.id
+    ORDER BY degree DESC, m.id
+    LIMIT $members
+  } ELSE [] END AS members`;
 
-/** An entity from an id or a name: exact id, exact name, else the best search hit (exact alias first). */
-export async function resolveEntity(db: Database, value: string): Promise<PathEndpoint | null> {
-  const [record] = await readQuery(db, RESOLVE_CYPHER, { value });
-  if (record) {
-    const node = toGraphNode(record.get('n') as Node);
-    return {
-      id: node.id,
-      name: String(node.properties['name'] ?? node.id),
-      type: String(node.properties['type'] ?? ''),
-    };
-  }
-  const { hits } = await searchEntities(db, { q: value, limit: 1 });
-  const hit = hits[0];
-  return hit ? { id: hit.id, name: hit.name, type: hit.type } : null;
+/** How many region members the search may start from on each side (bounds the pairs searched). */
+const MAX_MEMBERS = 25;
+
+interface Resolved {
+  node: Node;
+  endpoint: PathEndpoint;
+  members: string[];
 }
 
-async function resolveParam(db: Database, param: 'from' | 'to', value: string): Promise<PathEndpoint> {
-  const endpoint = await resolveEntity(db, value);
-  if (!endpoint) throw new AppError('NOT_FOUND', `${param}: no entity matches "${value}".`, { param, value });
-  return endpoint;
+async function resolveValues(db: Database, values: string[]): Promise<Map<string, Resolved>> {
+  const records = await readQuery(db, RESOLVE_CYPHER, { values, members: int(MAX_MEMBERS) });
+  const resolved = new Map<string, Resolved>();
+  for (const record of records) {
+    const node = record.get('n') as Node | null;
+    if (!node) continue;
+    const graphNode = toGraphNode(node);
+    resolved.set(record.get('value') as string, {
+      node,
+      endpoint: {
+        id: graphNode.id,
+        name: String(graphNode.properties['name'] ?? graphNode.id),
+        type: String(graphNode.properties['type'] ?? ''),
+      },
+      members: record.get('members') as string[],
+    });
+  }
+  return resolved;
+}
+
+/** Entities from ids or names: exact id, exact name, else the best search hit (exact alias first). */
+async function resolveAll(db: Database, values: string[]): Promise<Map<string, Resolved>> {
+  const resolved = await resolveValues(db, values);
+  const viaSearch = new Map<string, string>();
+  for (const value of values.filter((v) => !resolved.has(v))) {
+    const hit = (await searchEntities(db, { q: value, limit: 1 })).hits[0];
+    if (hit) viaSearch.set(value, hit.id);
+  }
+  if (viaSearch.size > 0) {
+    const byId = await resolveValues(db, [...viaSearch.values()]);
+    for (const [value, id] of viaSearch) {
+      const found = byId.get(id);
+      if (found) resolved.set(value, found);
+    }
+  }
+  return resolved;
+}
+
+/** An entity from an id or a name (see resolveAll). */
+export async function resolveEntity(db: Database, value: string): Promise<PathEndpoint | null> {
+  return (await resolveAll(db, [value])).get(value)?.endpoint ?? null;
+}
+
+function notFound(param: 'from' | 'to', value: string): AppError {
+  return new AppError('NOT_FOUND', `${param}: no entity matches "${value}".`, { param, value });
 }
 
 function toHop(rel: Relationship, from: Node, to: Node): PathHop {
@@ -109,25 +165,102 @@ export function toGraphPath(path: Path): GraphPath {
   return { nodes: nodes.map(toGraphNode), hops, length: hops.length };
 }
 
+/** The derived hop between a region and a member known by its `region` property. */
+function membershipHop(region: GraphNode, member: GraphNode, regionFirst: boolean): PathHop {
+  return {
+    relationship: `region-of:${member.id}`,
+    type: 'LOCATED_IN',
+    direction: regionFirst ? 'backward' : 'forward',
+    from: regionFirst ? region.id : member.id,
+    to: regionFirst ? member.id : region.id,
+    hierarchy: true,
+    virtual: true,
+    evidence: null,
+    documentId: null,
+    start: null,
+    end: null,
+    date: null,
+    amount: null,
+  };
+}
+
+function membershipEdge(region: GraphNode, member: GraphNode): GraphEdge {
+  return {
+    id: `region-of:${member.id}`,
+    type: 'LOCATED_IN',
+    source: member.id,
+    target: region.id,
+    properties: { rule: 'region-property', hierarchy: true, virtual: true },
+  };
+}
+
+/** Completes a path found between region members with the membership hops, or drops it if it loops back. */
+function completePath(found: GraphPath, from: GraphNode, to: GraphNode): GraphPath | null {
+  const first = found.nodes[0];
+  const last = found.nodes[found.nodes.length - 1];
+  if (!first || !last) return null;
+  const nodes = [...found.nodes];
+  const hops = [...found.hops];
+  if (first.id !== from.id) {
+    nodes.unshift(from);
+    hops.unshift(membershipHop(from, first, true));
+  }
+  if (last.id !== to.id) {
+    nodes.push(to);
+    hops.push(membershipHop(to, last, false));
+  }
+  const ids = nodes.map((n) => n.id);
+  if (new Set(ids).size !== ids.length) return null;
+  return { nodes, hops, length: hops.length };
+}
+
 export async function findPaths(db: Database, query: PathsQuery, timeoutMs: number): Promise<PathsResponse> {
   const started = performance.now();
-  const from = await resolveParam(db, 'from', query.from);
-  const to = await resolveParam(db, 'to', query.to);
-  const exclude: string[] = [];
-  for (const value of query.exclude ?? []) {
-    const endpoint = await resolveEntity(db, value);
-    if (endpoint && endpoint.id !== from.id && endpoint.id !== to.id) exclude.push(endpoint.id);
-  }
-  if (from.id === to.id) {
-    return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: performance.now() - started };
-  }
+  const excludeValues = query.exclude ?? [];
+  const resolved = await resolveAll(db, [query.from, query.to, ...excludeValues]);
+  const fromNodes = resolved.get(query.from);
+  const toNodes = resolved.get(query.to);
+  if (!fromNodes) throw notFound('from', query.from);
+  if (!toNodes) throw notFound('to', query.to);
+  const from = fromNodes.endpoint;
+  const to = toNodes.endpoint;
+  const exclude = excludeValues
+    .map((value) => resolved.get(value)?.endpoint.id)
+    .filter((id): id is string => id !== undefined && id !== from.id && id !== to.id);
+  const elapsed = () => performance.now() - started;
+  if (from.id === to.id) return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: elapsed() };
+  const usable = (id: string) => !exclude.includes(id) && id !== from.id && id !== to.id;
+  const starts = [from.id, ...fromNodes.members.filter(usable)];
+  const ends = [to.id, ...toNodes.members.filter((id) => usable(id) && !starts.includes(id))];
   const cypher = pathsCypher(query.k, query.maxHops, query.relTypes, !query.allowHierarchyOnly);
-  const records = await readQuery(db, cypher, { from: from.id, to: to.id, exclude }, { timeoutMs });
-  const collector = new GraphCollector();
-  const paths = records.map((record) => {
-    const path = record.get('p') as Path;
-    collector.add(path);
-    return toGraphPath(path);
+  const records = await readQuery(db, cypher, { starts, ends, exclude }, { timeoutMs });
+  const fromNode = toGraphNode(fromNodes.node);
+  const toNode = toGraphNode(toNodes.node);
+  const collector = new GraphCollector().add(fromNodes.node).add(toNodes.node);
+  const derived: GraphEdge[] = [];
+  const seen = new Set<string>();
+  const found: Array<{ path: GraphPath; raw: Path }> = [];
+  for (const record of records) {
+    const raw = record.get('p') as Path;
+    const path = completePath(toGraphPath(raw), fromNode, toNode);
+    const key = path?.hops.map((h) => h.relationship).join('|');
+    if (!path || key === undefined || seen.has(key)) continue;
+    seen.add(key);
+    found.push({ path, raw });
+  }
+  found.sort((a, b) => a.path.length - b.path.length);
+  const kept = found.slice(0, query.k).map(({ path, raw }) => {
+    collector.add(raw);
+    return path;
   });
-  return { from, to, paths, graph: collector.toGraph(), elapsedMs: performance.now() - started };
+  for (const path of kept) {
+    for (const hop of path.hops.filter((h) => h.virtual)) {
+      const member = path.nodes.find((n) => n.id === (hop.direction === 'backward' ? hop.to : hop.from));
+      const region = hop.direction === 'backward' ? fromNode : toNode;
+      if (member) derived.push(membershipEdge(region, member));
+    }
+  }
+  const graph = collector.toGraph();
+  graph.edges.push(...derived);
+  return { from, to, paths: kept, graph, elapsedMs: elapsed() };
 }

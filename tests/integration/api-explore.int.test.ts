@@ -316,3 +316,40 @@ describe('GET /api/relationships/:id and /api/documents/:id', () => {
     expectError((await request(app).get('/api/documents/none').expect(404)).body, 'NOT_FOUND');
   });
 });
+
+describe('GET /api/paths with members known only by their region property', () => {
+  it('starts from a region member through a derived membership hop, marked virtual and hierarchy', async () => {
+    await db.driver.executeQuery(
+      `CREATE (u:Entity:University {id: 'university:宁夏大学', name: '宁夏大学', type: 'University', aliases: [],
+         region: '宁夏回族自治区', pinyin: 'ningxiadaxue nxdx'})
+       WITH u
+       MATCH (z:Entity {id: 'university:浙江大学'})
+       CREATE (u)-[:COOPERATION {id: 'fact:test-ningxia-zju', hierarchy: false, evidence: '宁夏大学与浙江大学合作。',
+         documentId: 'api-fixture-doc', documentIds: ['api-fixture-doc']}]->(z)`,
+      {},
+      { database: db.database },
+    );
+    try {
+      const body = PathsResponse.parse(
+        (await request(app).get('/api/paths').query({ from: '宁夏', to: ZJU, k: 3 }).expect(200)).body,
+      );
+      const viaMember = body.paths.find((p) => p.nodes[1]?.id === 'university:宁夏大学');
+      expect(viaMember?.nodes.map((n) => n.id)).toEqual(['region:640000', 'university:宁夏大学', ZJU]);
+      expect(viaMember?.hops[0]).toMatchObject({
+        type: 'LOCATED_IN',
+        virtual: true,
+        hierarchy: true,
+        evidence: null,
+      });
+      expect(viaMember?.hops[1]).toMatchObject({ type: 'COOPERATION', evidence: '宁夏大学与浙江大学合作。' });
+      expect(body.graph.edges.some((e) => e.id === 'region-of:university:宁夏大学')).toBe(true);
+      expect(body.paths[0]?.length).toBe(2);
+    } finally {
+      await db.driver.executeQuery(
+        "MATCH (u:Entity {id: 'university:宁夏大学'}) DETACH DELETE u",
+        {},
+        { database: db.database },
+      );
+    }
+  });
+});

@@ -1,0 +1,273 @@
+// API benchmark: a synthetic graph (≥ 100,000 nodes, ≥ 1,000,000 relationships; bench/api-graph.ts), the real
+// server (server/index.ts in a child process on 127.0.0.1) under concurrent load from autocannon for search,
+// neighbours and paths, and the same service calls run directly through the driver in this process, same
+// concurrency, same run → p50/p99, throughput and the API's overhead ratio. Writes "## api" in RESULTS.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { NeighborsQuery, PathsQuery } from '../contract/api.ts';
+import { connectDatabase, type Database } from '../server/db/database.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../server/db/local-neo4j.ts';
+import { applySchema } from '../server/db/schema.ts';
+import { getNeighbors } from '../server/graph/nodes.ts';
+import { findPaths } from '../server/graph/paths.ts';
+import { searchEntities } from '../server/graph/search.ts';
+import { benchEntity, ensureBenchGraph, prng } from './api-graph.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    uri: { type: 'string' },
+    entities: { type: 'string', default: '100000' },
+    facts: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '4' },
+    pagecache: { type: 'string', default: '1g' },
+    port: { type: 'string', default: '3917' },
+    heap: { type: 'string', default: '2g' },
+  },
+});
+const DURATION_S = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const ROUNDS = Number(args.rounds);
+const log = (line: string) => console.error(`bench api: ${line}`);
+
+interface Scenario {
+  name: 'search' | 'neighbours' | 'paths';
+  goalP99Ms: number;
+  paths: string[];
+  direct: (i: number) => Promise<unknown>;
+}
+
+function scenarios(db: Database, organizations: number): Scenario[] {
+  const random = prng(7);
+  const pick = () => benchEntity(Math.floor(random() * organizations));
+  const hub = () => benchEntity(Math.floor(organizations * random() ** 3));
+  const searchTerms = Array.from({ length: 200 }, (_, i) => {
+    const e = pick();
+    return i % 3 === 0 ? e.alias : i % 3 === 1 ? e.pinyin.slice(0, 6) : e.name;
+  });
+  const neighbourIds = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? hub() : pick()).id);
+  const pairs = Array.from({ length: 100 }, () => [pick().id, pick().id] as const);
+  return [
+    {
+      name: 'search',
+      goalP99Ms: 50,
+      paths: searchTerms.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10`),
+      direct: (i) => searchEntities(db, { q: searchTerms[i % searchTerms.length] as string, limit: 10 }),
+    },
+    {
+      name: 'neighbours',
+      goalP99Ms: 50,
+      paths: neighbourIds.map((id) => `/api/nodes/${encodeURIComponent(id)}/neighbors`),
+      direct: (i) =>
+        getNeighbors(db, neighbourIds[i % neighbourIds.length] as string, NeighborsQuery.parse({})),
+    },
+    {
+      name: 'paths',
+      goalP99Ms: 300,
+      paths: pairs.map(
+        ([from, to]) => `/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      ),
+      direct: (i) => {
+        const [from, to] = pairs[i % pairs.length] as readonly [string, string];
+        return findPaths(db, PathsQuery.parse({ from, to }), 10_000);
+      },
+    },
+  ];
+}
+
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+
+async function loadApi(base: string, scenario: Scenario): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, path: scenario.paths[next++ % scenario.paths.length] as string }),
+      },
+    ],
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Per-figure median over rounds; request and error counts are summed. */
+function medianFigures(rounds: Figures[]): Figures {
+  return {
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    rps: median(rounds.map((r) => r.rps)),
+    requests: rounds.reduce((sum, r) => sum + r.requests, 0),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function loadDirect(scenario: Scenario): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const deadline = performance.now() + DURATION_S * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        await scenario.direct(next++);
+        latencies.push(performance.now() - started);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+    errors,
+  };
+}
+
+async function startServer(uri: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i += 1) {
+    await new Promise((r) => setTimeout(r, 500));
+    const ok = await fetch(`${base}/api/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return child;
+  }
+  child.kill('SIGTERM');
+  throw new Error('bench api: the server did not become healthy within 60 s');
+}
+
+function writeSection(body: string): void {
+  const file = new URL('./RESULTS.md', import.meta.url);
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(/## api\n[\s\S]*?(?=\n## |$)/, `## api\n\n${body.trim()}\n`);
+  writeFileSync(file, next);
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+async function main(): Promise<void> {
+  let local: LocalNeo4j | undefined;
+  let dataDir: string | undefined;
+  let uri = args.uri;
+  if (!uri) {
+    dataDir = mkdtempSync(join(tmpdir(), 'dongxi-bench-api-'));
+    log(`starting a local Neo4j in ${dataDir}`);
+    // The launcher reads its page cache size from the environment (default 128m, too small for 1M relationships).
+    process.env.NEO4J_LOCAL_PAGECACHE = args.pagecache;
+    local = await startLocalNeo4j({ port: 7700 + Math.floor(Math.random() * 90), dataDir, heap: args.heap });
+    uri = local.uri;
+  }
+  const db = connectDatabase({ uri });
+  let server: ChildProcess | undefined;
+  try {
+    await applySchema(db);
+    const size = await ensureBenchGraph(
+      db,
+      { entities: Number(args.entities), facts: Number(args.facts) },
+      log,
+    );
+    log(`graph: ${size.entities} entities, ${size.relationships} relationships`);
+    const regions = Number(
+      (await db.driver.executeQuery('RETURN COUNT { (:Region) } AS n')).records[0]?.get('n'),
+    );
+    const organizations = size.entities - regions;
+    server = await startServer(uri, Number(args.port));
+    const base = `http://127.0.0.1:${args.port}`;
+    const rows: string[] = [];
+    for (const scenario of scenarios(db, organizations)) {
+      log(`${scenario.name}: warm-up`);
+      for (let i = 0; i < 20; i += 1) await scenario.direct(i);
+      // Interleaved rounds (API, driver, driver, API, …) so both see the same background load; medians reported.
+      const apiRounds: Figures[] = [];
+      const directRounds: Figures[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const order = round % 2 === 0 ? ['api', 'direct'] : ['direct', 'api'];
+        for (const side of order) {
+          log(`${scenario.name}: round ${round + 1}, ${side}`);
+          if (side === 'api') apiRounds.push(await loadApi(base, scenario));
+          else directRounds.push(await loadDirect(scenario));
+        }
+      }
+      const api = medianFigures(apiRounds);
+      const direct = medianFigures(directRounds);
+      const ratio50 = api.p50 / Math.max(direct.p50, 0.001);
+      const ratio99 = api.p99 / Math.max(direct.p99, 0.001);
+      const goal = api.p99 <= scenario.goalP99Ms ? 'met' : 'missed';
+      rows.push(
+        `| ${scenario.name} | ${ms(api.p50)} | ${ms(api.p99)} | ${api.rps.toFixed(0)} | ${api.errors} | ${ms(direct.p50)} | ${ms(direct.p99)} | ${direct.rps.toFixed(0)} | ${ratio50.toFixed(2)} / ${ratio99.toFixed(2)} | ≤ ${scenario.goalP99Ms} ms: ${goal} |`,
+      );
+      log(rows[rows.length - 1] as string);
+    }
+    const version = local?.version ?? (await db.version());
+    writeSection(`
+Run: \`npm run bench -- api\` (options: \`--uri bolt://…\` to use a running Neo4j, \`--duration\`, \`--connections\`).
+Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM,
+Node ${process.version}, Neo4j ${version} (${local ? `embedded launcher, heap ${args.heap}, page cache ${args.pagecache}` : `at ${args.uri}`});\nload average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (the machine is shared with other work).
+
+Graph: ${size.entities.toLocaleString('en')} entity nodes (real region hierarchy + synthetic organizations), ${size.relationships.toLocaleString('en')} relationships
+(LOCATED_IN + facts, skewed degrees)${size.generatedSeconds ? `, generated in ${size.generatedSeconds.toFixed(0)} s` : ' (reused)'}.
+Load: ${CONNECTIONS} concurrent connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per side and scenario (medians of the rounds); API = autocannon against the server process
+(server/index.ts on 127.0.0.1); driver = the same service calls (same Cypher, same driver) with ${CONNECTIONS} concurrent workers
+in the benchmark process. Inputs rotate over 200 search terms (alias, pinyin prefix, full name), 200 node ids (¼ hubs), 100 random pairs.
+
+| scenario | API p50 ms | API p99 ms | API req/s | API errors | driver p50 ms | driver p99 ms | driver req/s | overhead p50 / p99 | goal (API p99) |
+|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Overhead goal: ratio ≤ 1.3.
+`);
+    log('wrote the api section of bench/RESULTS.md');
+  } finally {
+    server?.kill('SIGTERM');
+    await db.close();
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
