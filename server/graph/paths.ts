@@ -228,7 +228,8 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
     .map((value) => resolved.get(value)?.endpoint.id)
     .filter((id): id is string => id !== undefined && id !== from.id && id !== to.id);
   const elapsed = () => performance.now() - started;
-  if (from.id === to.id) return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: elapsed() };
+  if (from.id === to.id)
+    return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: elapsed() };
   const usable = (id: string) => !exclude.includes(id) && id !== from.id && id !== to.id;
   const starts = [from.id, ...fromNodes.members.filter(usable)];
   const ends = [to.id, ...toNodes.members.filter((id) => usable(id) && !starts.includes(id))];
