@@ -7,7 +7,6 @@ import {
   type RelationType,
 } from '../../contract/vocabulary.ts';
 
-const LABELS = new Set<string>(ENTITY_TYPES);
 const TYPES = new Set<string>(RELATION_TYPES);
 
 /** Inserts each new string of `list` into the sorted list `acc` (no APOC): keeps aliases sorted and distinct. */
@@ -19,18 +18,21 @@ export const UPSERT_DOCUMENT = `
 MERGE (d:Document {id: $id})
 SET d += $props`;
 
-export function upsertEntities(type: EntityType | 'Other'): string {
-  if (type !== 'Other' && !LABELS.has(type)) throw new Error(`upsertEntities: unknown entity type ${type}`);
-  const label = type === 'Other' ? '' : `n:${type}, `;
-  return `
+/** Each row's type label is set by one FOREACH per vocabulary label (no APOC, no dynamic labels). */
+const SET_TYPE_LABEL = ENTITY_TYPES.map(
+  (label) => `FOREACH (_ IN CASE WHEN row.type = '${label}' THEN [1] ELSE [] END | SET n:${label})`,
+).join('\n');
+
+/** All entity rows of a document in one statement (type labels from the allow-list above). */
+export const UPSERT_ENTITIES = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, coalesce(n.aliases, []) AS oldAliases, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS oldKeys
 WITH n, row, ${sortedUnion('oldAliases', 'row.aliases')} AS aliases, ${sortedUnion('oldKeys', 'row.pinyin')} AS keys
-SET ${label}n += row.props,
+SET n += row.props,
     n.aliases = [a IN aliases WHERE a <> row.props.name],
-    n.pinyin = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k)`;
-}
+    n.pinyin = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k)
+${SET_TYPE_LABEL}`;
 
 export const UPSERT_MENTIONS = `
 MATCH (d:Document {id: $id})

@@ -2,10 +2,10 @@
 // contributed, then upserts document, entities, mentions, hierarchy and facts in batches.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../server/db/database.ts';
-import { RELATION_TYPES, type EntityType, type RelationType } from '../../contract/vocabulary.ts';
+import { RELATION_TYPES, type RelationType } from '../../contract/vocabulary.ts';
 import * as Q from './cypher.ts';
 import { pinyinKeys } from './pinyin.ts';
-import type { DocumentRows, EntityRow, FactRow, Gazetteer } from './rows.ts';
+import type { DocumentRows, FactRow, Gazetteer } from './rows.ts';
 
 export const DEFAULT_BATCH_SIZE = 2000;
 
@@ -142,9 +142,7 @@ export async function writeRowsInTransaction(
   };
   const { queue, done } = createQueue(tx, options.timings);
   queue('document', Q.UPSERT_DOCUMENT, { id, props });
-  for (const [type, group] of groupBy<EntityRow, EntityType | 'Other'>(rows.entities, (e) => e.type)) {
-    queueBatches(queue, 'entities', Q.upsertEntities(type), group, size);
-  }
+  queueBatches(queue, 'entities', Q.UPSERT_ENTITIES, rows.entities, size);
   const mentions = rows.mentions.map((m) => ({ ...m, count: int(m.count) }));
   queueBatches(queue, 'mentions', Q.UPSERT_MENTIONS, mentions, size, { id });
   queueBatches(queue, 'hierarchy', Q.UPSERT_HIERARCHY, rows.hierarchy, size);
