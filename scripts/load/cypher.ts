@@ -1,11 +1,6 @@
 // The loader's Cypher: one UNWIND statement per row kind; labels and types come only from the
 // contract's vocabulary (checked again here), values only as $rows / $id parameters.
-import {
-  ENTITY_TYPES,
-  RELATION_TYPES,
-  type EntityType,
-  type RelationType,
-} from '../../contract/vocabulary.ts';
+import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../contract/vocabulary.ts';
 
 const TYPES = new Set<string>(RELATION_TYPES);
 
