@@ -2,7 +2,7 @@
 // names), short forms merged into the full name they abbreviate, dependent units named after their parent,
 // and stable ids (`<prefix>:<canonical name>`, regions `region:<code>`).
 import { ID_PREFIX, type ExtractedEntityType } from '../../contract/vocabulary.ts';
-import { regionByCode, resolveRegion } from './gazetteer/index.ts';
+import { regionByCode, resolveRegion as resolveRegionRaw } from './gazetteer/index.ts';
 import { NAME_EXPANSIONS, ORG_SUFFIXES } from './lexicon/org-suffixes.ts';
 import { isRegionWord } from './entities/regions.ts';
 import type { Mention } from './entities/types.ts';
@@ -26,6 +26,19 @@ const INDUSTRY_TAIL = /(?:科技|技术|健康|生物|信息|智能|股份|控�
 
 export function suffixOf(name: string): string {
   return ORG_SUFFIXES.find((r) => name.endsWith(r.suffix))?.suffix ?? '';
+}
+
+let memo: { codes: string[]; map: Map<string, ReturnType<typeof resolveRegionRaw>> } | null = null;
+
+/** resolveRegion with the document's context, memoized per document (context array identity). */
+function resolveRegion(surface: string, contextCodes: string[]): ReturnType<typeof resolveRegionRaw> {
+  if (memo?.codes !== contextCodes) memo = { codes: contextCodes, map: new Map() };
+  let r = memo.map.get(surface);
+  if (r === undefined) {
+    r = resolveRegionRaw(surface, contextCodes);
+    memo.map.set(surface, r);
+  }
+  return r;
 }
 
 /** Expand abbreviations and, for agencies, the leading region to its official name. */
@@ -146,10 +159,16 @@ function mergeAliases(
   weak: boolean,
   groups: Map<string, EntityGroup>,
 ): void {
+  // an abbreviation keeps the last character of the full name (…所, …会, …基金): index by type and it
+  const index = new Map<string, EntityGroup[]>();
+  for (const l of longs) {
+    const key = `${l.type}|${l.name.at(-1)}`;
+    index.set(key, [...(index.get(key) ?? []), l]);
+  }
   for (const s of shorts.sort((a, b) => a.name.length - b.name.length)) {
     if (s.type === 'Region' || s.type === 'Person') continue;
-    const target = longs
-      .filter((l) => l !== s && l.type === s.type && groups.has(l.id) && abbreviates(s, l, weak))
+    const target = (index.get(`${s.type}|${s.name.at(-1)}`) ?? [])
+      .filter((l) => l !== s && groups.has(l.id) && abbreviates(s, l, weak))
       .sort((a, b) => a.name.length - b.name.length)[0];
     if (!target) continue;
     target.mentions.push(...s.mentions);

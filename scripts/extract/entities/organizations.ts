@@ -9,6 +9,12 @@ import type { Mention, SentenceContext } from './types.ts';
 import { tokenAt, walkLeft } from './walk.ts';
 
 const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.suffix.length - a.suffix.length);
+/** Suffix rules by their last character, longest first. */
+const BY_LAST_CHAR = new Map<string, SuffixRule[]>();
+for (const r of SUFFIXES) {
+  const last = r.suffix.at(-1)!;
+  BY_LAST_CHAR.set(last, [...(BY_LAST_CHAR.get(last) ?? []), r]);
+}
 /** After an academy name (某某科学院), the unit it heads, possibly contracted (…研究所 / …所). */
 const ACADEMY = /(?:科学院|工程院|科学研究院)/g;
 const ACADEMY_UNIT = /^[\u4e00-\u9fff]{2,14}?所(?![长属有])/;
@@ -63,18 +69,19 @@ export function findOrganizations(ctx: SentenceContext): Mention[] {
   const out: Mention[] = [];
   const text = ctx.text;
   const firstToken = 0;
-  const usedEnds = new Set<number>();
-  for (const rule of SUFFIXES) {
-    let from = 0;
-    for (let at = text.indexOf(rule.suffix, from); at >= 0; at = text.indexOf(rule.suffix, from)) {
-      from = at + 1;
-      const absStart = ctx.start + at;
-      const absEnd = absStart + rule.suffix.length;
-      if (usedEnds.has(absEnd) || !endsOnToken(ctx.tokens, absEnd)) continue;
-      const m = candidate(ctx, rule, absStart, absEnd, firstToken);
+  // walk the sentence once; at each character that ends some suffix, try those suffixes longest first
+  for (let i = 0; i < text.length; i++) {
+    const rules = BY_LAST_CHAR.get(text[i]!);
+    if (!rules) continue;
+    const absEnd = ctx.start + i + 1;
+    if (!endsOnToken(ctx.tokens, absEnd)) continue;
+    for (const rule of rules) {
+      const at = i + 1 - rule.suffix.length;
+      if (at < 0 || !text.startsWith(rule.suffix, at)) continue;
+      const m = candidate(ctx, rule, ctx.start + at, absEnd, firstToken);
       if (!m) continue;
-      usedEnds.add(absEnd);
       out.push(m);
+      break;
     }
   }
   out.push(...academyUnits(ctx));

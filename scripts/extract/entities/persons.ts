@@ -7,6 +7,8 @@ import type { Mention, SentenceContext } from './types.ts';
 const NAME_CHARS = /^[\u4e00-\u9fff]+$/;
 const NOT_NAME = /[的了和与及在是等为对将把被从向以其这那个们]/;
 const ROLE_SEP = /^[、和及]/;
+/** All role words in one alternation, longest first (ROLE_WORDS is sorted so). */
+const ROLE_RE = new RegExp(ROLE_WORDS.join('|'), 'g');
 const SPEAKER = /(?<=[户员者师工农民生])([\u4e00-\u9fff]{2,3}?)(说|表示|介绍|告诉记者|坦言)/g;
 
 /** Role run ending at `end` (市委常委、副市长): returns its start, or -1. */
@@ -35,9 +37,10 @@ function acceptName(name: string): boolean {
 export function findPersons(ctx: SentenceContext): Mention[] {
   const out: Mention[] = [];
   const text = ctx.text;
-  for (let i = 0; i < text.length; i++) {
-    const role = ROLE_WORDS.find((r) => text.startsWith(r, i));
-    if (!role) continue;
+  ROLE_RE.lastIndex = 0;
+  for (let hit = ROLE_RE.exec(text); hit; hit = ROLE_RE.exec(text)) {
+    const role = hit[0];
+    const i = hit.index;
     const nameStart = i + role.length;
     for (const len of [3, 2, 4]) {
       const name = text.slice(nameStart, nameStart + len);
@@ -56,7 +59,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
         sentence: ctx.index,
         role: run?.role ?? role,
       });
-      i = nameStart + len - 1;
+      ROLE_RE.lastIndex = nameStart + len;
       break;
     }
   }

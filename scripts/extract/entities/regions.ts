@@ -3,6 +3,8 @@
 // (鲁甘 → 山东 + 甘肃; 闵保 → 闵行 + 保山 when both are named in the document).
 import {
   abbreviationInWord,
+  allRegions,
+  regionByCode,
   lookupSurface,
   resolveRegion,
   splitAbbreviationCompound,
@@ -18,9 +20,16 @@ const COMPOUND_CONTEXT =
   /^(?:两地|两省|两市|之间|科技|合作|协作|产业|生物|携手|共建|同为|乃至|“|"|双地|人才|对口|东西部|融合|结对|帮扶)/;
 
 /** Region names (not abbreviations) that a token may be. */
+const regionWordCache = new Map<string, boolean>();
+
 export function isRegionWord(word: string): boolean {
   if (word.length < 2) return false;
-  return lookupSurface(word).some((m) => m.kind !== 'abbreviation' && m.region.level !== 'country');
+  let yes = regionWordCache.get(word);
+  if (yes === undefined) {
+    yes = lookupSurface(word).some((m) => m.kind !== 'abbreviation' && m.region.level !== 'country');
+    if (regionWordCache.size < 200_000) regionWordCache.set(word, yes);
+  }
+  return yes;
 }
 
 /** Region mentions among a sentence's tokens (codes resolved later with document context). */
@@ -65,8 +74,13 @@ export function resolveRegionCodes(mentions: Mention[]): void {
     const codes = new Set(found.map((f) => f.region.code));
     if (codes.size === 1) context.push([...codes][0]!);
   }
+  const cache = new Map<string, ReturnType<typeof resolveRegion>>();
   for (const m of regions) {
-    const r = resolveRegion(m.surface, context);
+    let r = cache.get(m.surface);
+    if (r === undefined) {
+      r = resolveRegion(m.surface, context);
+      cache.set(m.surface, r);
+    }
     if (r) m.regionCode = r.code;
     else if (!lookupSurface(m.surface).length) m.regionCode = undefined;
   }
@@ -79,22 +93,24 @@ export function findCompoundMentions(
   contextCodes: string[],
 ): Mention[] {
   const out: Mention[] = [];
+  const firsts = compoundChars(contextCodes);
   for (let i = 0; i < ctx.text.length - 1; i++) {
+    // only characters that can start a compound or an X企 pattern are worth a look
+    if (!firsts.has(ctx.text[i]!)) continue;
     const pair = ctx.text.slice(i, i + 2);
     const abs = ctx.start + i;
-    if (taken(abs, abs + 2)) continue;
-    const word = abbreviationInWord(pair);
+    const word = /^.[企商]$/.test(pair) && !taken(abs, abs + 2) ? abbreviationInWord(pair) : null;
     if (word && word.role === 'companies') {
       out.push(regionPart(ctx, abs, 1, word.region, true));
       i++;
       continue;
     }
     for (const len of [4, 3, 2]) {
+      if (!COMPOUND_CONTEXT.test(ctx.text.slice(i + len, i + len + 3))) continue;
       const s = ctx.text.slice(i, i + len);
       if (s.length < len || !/^[\u4e00-\u9fff]+$/.test(s) || taken(abs, abs + len)) continue;
-      if (!COMPOUND_CONTEXT.test(ctx.text.slice(i + len, i + len + 3))) continue;
       if (!looseTokens(ctx, abs, abs + len)) continue;
-      const parts = splitAbbreviationCompound(s) ?? splitCompoundInContext(s, contextCodes);
+      const parts = splitCompound(s, contextCodes);
       if (!parts) continue;
       parts.forEach((r, k) => out.push(regionPart(ctx, abs + k, 1, r, false)));
       i += len - 1;
@@ -129,4 +145,39 @@ function looseTokens(ctx: SentenceContext, start: number, end: number): boolean 
   return ctx.tokens
     .filter((t) => t.end > start && t.start < end)
     .every((t) => ['x', 'j', 'ns', 'nr', 'nz'].includes(t.tag) || t.word.length === 1);
+}
+
+let abbreviationChars: Set<string> | null = null;
+
+/** One-character abbreviations of every region, plus first characters of the context regions' names. */
+let cached: { codes: string[]; chars: Set<string> } | null = null;
+
+function compoundChars(contextCodes: string[]): Set<string> {
+  if (cached?.codes === contextCodes) return cached.chars;
+  if (!abbreviationChars) {
+    abbreviationChars = new Set();
+    for (const r of allRegions())
+      for (const a of r.abbreviations) if (a.length === 1) abbreviationChars.add(a);
+  }
+  const out = new Set(abbreviationChars);
+  for (const code of contextCodes) {
+    const r = regionByCode(code);
+    if (!r) continue;
+    for (const s of [r.name, ...r.shortNames, ...r.abbreviations]) if (s[0]) out.add(s[0]);
+  }
+  cached = { codes: contextCodes, chars: out };
+  return out;
+}
+
+let compoundMemo: { codes: string[]; map: Map<string, RegionRecord[] | null> } | null = null;
+
+/** Abbreviation compound, else first characters of context regions; memoized per document. */
+function splitCompound(s: string, contextCodes: string[]): RegionRecord[] | null {
+  if (compoundMemo?.codes !== contextCodes) compoundMemo = { codes: contextCodes, map: new Map() };
+  let parts = compoundMemo.map.get(s);
+  if (parts === undefined) {
+    parts = splitAbbreviationCompound(s) ?? splitCompoundInContext(s, contextCodes);
+    compoundMemo.map.set(s, parts);
+  }
+  return parts;
 }

@@ -61,14 +61,22 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
   const contextCodes = [...new Set(all.filter((m) => m.regionCode).map((m) => m.regionCode!))];
   const persons = new Set(all.filter((m) => m.type === 'Person').map((m) => m.surface));
   const shorts = companyShortForms(all);
+  // one alternation (longest first) instead of one scan per name: linear in the text
+  const list = [...new Set([...persons, ...shorts.keys()])].sort((a, b) => b.length - a.length);
+  const names = list.length
+    ? new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+    : null;
   const out: Mention[] = [];
   sentences.forEach((ctx, i) => {
     const own = first[i] ?? [];
     const taken = (s: number, e: number): boolean => own.some((m) => s < m.end && e > m.start);
     const extra: Mention[] = findCompoundMentions(ctx, taken, contextCodes);
-    for (const name of [...persons, ...shorts.keys()]) {
-      for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + 1)) {
-        const s = ctx.start + at;
+    if (!names) return void out.push(...[...own, ...extra].sort((a, b) => a.start - b.start));
+    names.lastIndex = 0;
+    for (let hit = names.exec(ctx.text); hit; hit = names.exec(ctx.text)) {
+      const name = hit[0];
+      {
+        const s = ctx.start + hit.index;
         if (taken(s, s + name.length) || extra.some((m) => s < m.end && s + name.length > m.start)) continue;
         const short = shorts.get(name);
         extra.push({

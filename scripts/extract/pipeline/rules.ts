@@ -55,13 +55,17 @@ export function runRules(
   return out;
 }
 
+/** Most recent party of a type before an offset: binary search, then a short walk back. */
 function lastBefore(flat: Party[], types: ExtractedEntityType[], before: number): Party | null {
-  let best: Party | null = null;
-  for (const p of flat) {
-    if (p.start >= before) break;
-    if (types.includes(p.type)) best = p;
+  let lo = 0;
+  let hi = flat.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[mid]!.start < before) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  for (let i = lo - 1; i >= 0; i--) if (types.includes(flat[i]!.type)) return flat[i]!;
+  return null;
 }
 
 /** region id → the region's people's government named in the document (for 市长/区长 roles). */

@@ -11,8 +11,8 @@ export function locationRule(ctx: RuleContext): void {
   const s = ctx.sentence;
   const ps = ctx.parties;
   ps.forEach((r, i) => {
-    const before = s.text.slice(0, r.start - s.start);
-    const after = s.text.slice(r.end - s.start);
+    const before = s.text.slice(Math.max(0, r.start - s.start - 4), r.start - s.start);
+    const after = s.text.slice(r.end - s.start, r.end - s.start + 8);
     if (r.type === 'Region' || r.type === 'Other') {
       const subject = [...ps.slice(0, i)].reverse().find((p) => isActor(p) && p.type !== 'Region');
       const gap = subject ? s.text.slice(subject.end - s.start, r.start - s.start) : '';
