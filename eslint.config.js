@@ -22,7 +22,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/scripts/**'], message: 'The client imports only contract/.' }] },
+        {
+          patterns: [
+            { group: ['**/server/**', '**/scripts/**'], message: 'The client imports only contract/.' },
+          ],
+        },
       ],
     },
   },
@@ -31,7 +35,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/scripts/**', '**/client/**'], message: 'contract/ depends on nothing.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/scripts/**', '**/client/**'],
+              message: 'contract/ depends on nothing.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -40,7 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/scripts/**', '**/client/**'], message: 'server/ must not import scripts/ or client/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/scripts/**', '**/client/**'],
+              message: 'server/ must not import scripts/ or client/.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -26,7 +26,10 @@ export type FactDate = z.infer<typeof FactDate>;
 export const ExtractedDocument = z.object({
   id: z.string().min(1),
   title: z.string(),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
   chars: z.number().int().nonnegative(),
   source: z.string().optional(),
   sha256: z.string().optional(),
