@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../server/db/database.ts';
-import { Extraction } from '../../contract/extraction.ts';
 import {
   extractDocument,
   readDocumentFile,
@@ -14,7 +13,7 @@ import {
 import { ancestorsOf, regionByCode } from '../extract/gazetteer/index.ts';
 import { applyCuration, EMPTY_CURATION, readCuration, type Curation } from './curation.ts';
 import { documentFiles } from './files.ts';
-import { toDocumentRows, type DocumentRows, type FactRow, type Gazetteer } from './rows.ts';
+import { parseExtraction, toDocumentRows, type DocumentRows, type FactRow, type Gazetteer } from './rows.ts';
 import { removeDocument as removeWithGazetteer, writeRows, type WriteOptions } from './write.ts';
 
 export { graphContentHash } from './hash.ts';
@@ -79,7 +78,7 @@ export function describeError(err: unknown): string {
 
 /** Extraction + curation + rows for one source document (pure apart from the gazetteer). */
 export function buildRows(source: SourceDocument, curation: Curation = EMPTY_CURATION): DocumentRows {
-  const extraction = Extraction.parse(
+  const extraction = parseExtraction(
     extractDocument({
       id: source.id,
       text: source.text,

@@ -380,6 +380,16 @@ function regionFacts(
   return out;
 }
 
+/** Validates an extraction with the contract's zod schema; the error names the first wrong field. */
+export function parseExtraction(extraction: unknown): Extraction {
+  const parsed = Extraction.safeParse(extraction);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new InvalidExtractionError(
+    `invalid extraction at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+  );
+}
+
 /** Validates the extraction (zod) and builds the rows of one document. */
 export function toDocumentRows(
   source: SourceInfo,
@@ -387,24 +397,16 @@ export function toDocumentRows(
   gazetteer: Gazetteer,
   sentences: SentenceSpan[],
 ): DocumentRows {
-  const parsed = Extraction.safeParse(extraction);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidExtractionError(
-      `invalid extraction at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-    );
+  const data = parseExtraction(extraction);
+  if (data.document.id !== source.id) {
+    throw new InvalidExtractionError(`extraction is for document ${data.document.id}, not ${source.id}`);
   }
-  if (parsed.data.document.id !== source.id) {
-    throw new InvalidExtractionError(
-      `extraction is for document ${parsed.data.document.id}, not ${source.id}`,
-    );
-  }
-  const resolved = resolveEntities(uniqueEntities(parsed.data.entities), gazetteer);
+  const resolved = resolveEntities(uniqueEntities(data.entities), gazetteer);
 
   const skipped: string[] = [];
-  const entities = uniqueEntities(parsed.data.entities);
-  const derived = regionFacts(entities, parsed.data.relations, resolved, source, sentences);
-  const facts = resolveFacts([...parsed.data.relations, ...derived], resolved, source, skipped);
+  const entities = uniqueEntities(data.entities);
+  const derived = regionFacts(entities, data.relations, resolved, source, sentences);
+  const facts = resolveFacts([...data.relations, ...derived], resolved, source, skipped);
   const document: DocumentRow = {
     id: source.id,
     props: {
