@@ -46,7 +46,7 @@ export function validateSettings(s: Record<string, unknown>): Settings {
   return out;
 }
 
-export function resolveSettings(storage: Pick<Storage, 'getItem'> | null): Settings {
+export function resolveSettings(storage: { getItem(key: string): string | null } | null): Settings {
   try {
     const raw = storage?.getItem('dongxi.settings');
     return raw ? validateSettings(JSON.parse(raw) as Record<string, unknown>) : DEFAULT_SETTINGS;

@@ -129,6 +129,8 @@ void search;
 const layoutSelect = $<HTMLSelectElement>('layout');
 const langBox = $<HTMLInputElement>('lang-en');
 
+let layoutRuns = 0;
+
 /** Runs the view's layout; the map first fetches the regions that place organizations. */
 async function runLayout(s: CanvasState, incremental: boolean): Promise<void> {
   if (s.view.layout === 'map') {
@@ -136,7 +138,9 @@ async function runLayout(s: CanvasState, incremental: boolean): Promise<void> {
     view.sync(store.state, store.cache);
   }
   await view.layout(s.view.layout, { incremental, roots: s.view.seeds });
+  // Finished layouts are counted on <body> so tests can wait for one.
   document.body.dataset['layout'] = s.view.layout;
+  document.body.dataset['layouts'] = String(++layoutRuns);
 }
 
 function render(s: CanvasState, prev: CanvasState): void {

@@ -1,6 +1,7 @@
 // The explorer end to end: real headless Chromium against the real app and the real test Neo4j with
 // the seed loaded by the loader. Each test drives the page as a user would and saves a screenshot
 // under test-output/e2e/.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../../server/db/database.ts';
@@ -59,7 +60,7 @@ interface DongxiHandle {
 }
 
 async function openPage(path = '/'): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const dialogs: string[] = [];
   const errors: string[] = [];
   page.on('dialog', (d) => {
@@ -137,6 +138,12 @@ describe('explorer in a real browser', () => {
         .getElementById('region:640000')
         .renderedPosition(),
     );
+    const placed = await page.evaluate(() =>
+      (globalThis as unknown as { __dongxi: DongxiHandle }).__dongxi.view.cy
+        .getElementById('region:640000')
+        .position(),
+    );
+    const layoutsBefore = Number(await page.getAttribute('body', 'data-layouts'));
     await page.mouse.dblclick(box.x + at.x, box.y + at.y);
     await page.waitForFunction(
       () => (globalThis as unknown as { __dongxi: DongxiHandle }).__dongxi.store.state.nodes.length > 1,
@@ -147,6 +154,14 @@ describe('explorer in a real browser', () => {
     );
     const expanded = await readState(page);
     expect(expanded.nodes).toContain('region:640000');
+    // Positions are kept when expanding: the expanded node stays where it was.
+    await page.waitForFunction(`Number(document.body.dataset.layouts) > ${layoutsBefore}`);
+    const moved = await page.evaluate(() =>
+      (globalThis as unknown as { __dongxi: DongxiHandle }).__dongxi.view.cy
+        .getElementById('region:640000')
+        .position(),
+    );
+    expect(Math.abs(moved.x - placed.x) + Math.abs(moved.y - placed.y)).toBeLessThan(1);
     expect(expanded.edges.length).toBeGreaterThan(0);
     expect(expanded.drawnNodes.sort()).toEqual(expanded.nodes);
     expect(decodeURIComponent(page.url())).toContain('x=25~~region:640000');
@@ -211,6 +226,18 @@ describe('explorer in a real browser', () => {
     expect(state.edges).toHaveLength(1);
     await page.waitForTimeout(500);
     await screenshot(page, '03-cypher-graph-table');
+
+    // The drawn subgraph exports as GraphML and the view as PNG.
+    const [graphml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.selectOption('#export', 'graphml'),
+    ]);
+    const xml = readFileSync((await graphml.path())!, 'utf8');
+    expect(xml).toContain('<node id="region:640000">');
+    expect(xml).toContain('<edge id=');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.selectOption('#export', 'png')]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,12 @@ import { geometryPath, jitter, mapPositions, project } from '../../client/src/gr
 import { toNodeData } from '../../client/src/graph/to-elements.ts';
 import { csvCell, toCsv, toGraphml } from '../../client/src/panels/export-format.ts';
 import { caretLines, errorPosition, formatCell, pushHistory } from '../../client/src/panels/cypher-format.ts';
+import {
+  DEFAULT_SETTINGS,
+  SettingsError,
+  resolveSettings,
+  validateSettings,
+} from '../../client/src/config.ts';
 
 describe('map layout', () => {
   it('puts the east to the right and the north up', () => {
@@ -112,5 +118,20 @@ describe('cypher console helpers', () => {
     expect(pushHistory(['b', 'a'], 'a', 3)).toEqual(['a', 'b']);
     expect(pushHistory(['c', 'b', 'a'], 'd', 3)).toEqual(['d', 'c', 'b']);
     expect(pushHistory(['a'], '   ', 3)).toEqual(['a']);
+  });
+});
+
+describe('client settings', () => {
+  it('takes valid overrides, names the setting in errors, and falls back to defaults', () => {
+    expect(validateSettings({ maxElementsWarn: 10, webglForLarge: false })).toMatchObject({
+      maxElementsWarn: 10,
+      webglForLarge: false,
+      expandLimit: DEFAULT_SETTINGS.expandLimit,
+    });
+    expect(() => validateSettings({ expandLimit: -1 })).toThrow(/expandLimit/);
+    expect(() => validateSettings({ webglForLarge: 'yes' })).toThrow(SettingsError);
+    expect(resolveSettings({ getItem: () => '{"expandLimit": "many"}' })).toEqual(DEFAULT_SETTINGS);
+    expect(resolveSettings({ getItem: () => '{"expandLimit": 50}' }).expandLimit).toBe(50);
+    expect(resolveSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -64,7 +64,9 @@ export function mountGraphView(
     const options = {
       container: el,
       style: buildStyle(l, { large }),
-      wheelSensitivity: 0.3,
+      // Large views pan and zoom a cached picture of the graph instead of redrawing every element.
+      textureOnViewport: large && !gl,
+      hideEdgesOnViewport: large,
       minZoom: 0.05,
       maxZoom: 6,
       // The WebGL renderer is an option of the canvas renderer (Cytoscape ≥ 3.31), missing from its types.
@@ -219,10 +221,6 @@ export function mountGraphView(
     const wantGl = on && gl;
     if (on === large && wantGl === webgl) return;
     large = on;
-    if (wantGl === webgl) {
-      cy.style(buildStyle(lang, { large }));
-      return;
-    }
     const els = cy.elements().jsons();
     const pan = cy.pan();
     const zoom = cy.zoom();
