@@ -132,5 +132,12 @@ function normalizeDate(d: string | Date | null | undefined): string | null {
 }
 
 function firstLine(text: string): string {
-  return (text.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '').trim().slice(0, 200);
+  return (
+    text
+      .slice(0, 4000)
+      .split(/\r?\n/)
+      .find((l) => l.trim().length > 0) ?? ''
+  )
+    .trim()
+    .slice(0, 200);
 }

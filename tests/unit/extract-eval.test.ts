@@ -12,7 +12,13 @@ import { normSurface, scoreAll } from '../../scripts/extract/scoring.ts';
 
 const SEED = 'seeds/000_c33f146bbfe86eac.txt';
 const SEED_GOLD = 'tests/fixtures/eval/000_c33f146bbfe86eac.gold.json';
-const FIXTURES = ['001_jiangsu_shaanxi', '002_fujian_ningxia', '003_guangdong_guangxi'];
+const FIXTURES = [
+  '001_jiangsu_shaanxi',
+  '002_fujian_ningxia',
+  '003_guangdong_guangxi',
+  '004_zhejiang_sichuan',
+  '005_tianjin_gansu',
+];
 const SCORE_MJS = '../shared/eval/score.mjs';
 
 let seedText: string;

@@ -2,6 +2,7 @@
 // walk left for the name, type it from the suffix table, and keep generic ones only as weak candidates.
 import { ORG_SUFFIXES, STANDALONE_AGENCIES, type SuffixRule } from '../lexicon/org-suffixes.ts';
 import { GENERIC_QUALIFIERS, NUMERIC, PROPER_TAGS } from '../lexicon/stopwords.ts';
+import { splitAbbreviationCompound } from '../gazetteer/index.ts';
 import { ROLE_WORDS } from '../lexicon/roles.ts';
 import type { Token } from '../tokens.ts';
 import { isRegionWord } from './regions.ts';
@@ -53,6 +54,8 @@ export function hasProperPart(tokens: Token[], start: number, end: number): bool
     const word = t.end > end ? t.word.slice(0, end - t.start) : t.word;
     if (word.length === 0) continue;
     if (isRegionWord(word)) return true;
+    // 津甘, 沪滇: a compound of region abbreviations is a proper qualifier
+    if (word.length >= 2 && word.length <= 4 && splitAbbreviationCompound(word)) return true;
     if (/[“”"《》]/.test(word)) return true;
     if (PROPER_TAGS.has(t.tag) && !GENERIC_QUALIFIERS.has(word) && (CJK.test(word) || /^[A-Za-z]/.test(word)))
       return true;

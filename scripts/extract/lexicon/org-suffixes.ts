@@ -100,6 +100,8 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('酒店', 'Other'),
   rule('宾馆', 'Other'),
   rule('科技馆', 'Other'),
+  rule('附属医院', 'Other'),
+  rule('医院', 'Other'),
 ];
 
 /** Surfaces that are names on their own (central ministries and commissions): general knowledge, not a seed list. */

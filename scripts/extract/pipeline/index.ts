@@ -123,6 +123,7 @@ function mergeBlocks(parts: Block[]): Block {
 function firstLine(text: string): string {
   return (
     text
+      .slice(0, 4000)
       .split(/\r?\n/)
       .map((l) => l.trim())
       .find((l) => l.length > 0) ?? ''

@@ -7,6 +7,10 @@ import { listFrom, listTo } from './symmetric.ts';
 const BY_VERB = /(发起|设立|成立|组建|出资|管理|运营|托管|主办|承办|举办|共建|建设)/;
 const PARENT_MARK = /^(?:旗下|下属|所属)/;
 const TOPIC: Array<[RegExp, ExtractedEntityType[]]> = [
+  // a bare generic noun opening the clause refers back too (学校已向…, 基金由…)
+  [/(?:^|[,，。;；])(?:学校|高校)/, ['University']],
+  [/(?:^|[,，。;；])(?:基金)/, ['Fund']],
+  [/(?:^|[,，。;；])(?:公司|企业)/, ['Company']],
   [/该(?:基金|母基金|子基金)/, ['Fund']],
   [/该(?:校|大学|学院)/, ['University']],
   [/该(?:实验室|研究院|研究所|院|所)/, ['ResearchInstitute', 'Platform']],
@@ -85,8 +89,12 @@ export function byRule(ctx: RuleContext): Set<number> {
 /** A 设立/打造/获批 X: the nearest actor (or list) before the verb in its clause, else the sentence subject. */
 export function establishedRule(ctx: RuleContext, used: Set<number>): void {
   const s = ctx.sentence;
+  let previousEnd = -1;
   for (const hit of triggerHits(s, ESTABLISHED_TRIGGER)) {
-    if (used.has(hit.at) || insideParty(ctx.parties, hit.at)) continue;
+    // 发起设立, 建立健全: the second verb of a compound belongs to the first
+    const chained = hit.at === previousEnd;
+    previousEnd = hit.end;
+    if (chained || used.has(hit.at) || insideParty(ctx.parties, hit.at)) continue;
     const clause = clauseAround(s, hit.at);
     const bi = ctx.parties.findIndex(
       (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.start < clause.end,
@@ -104,6 +112,14 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
         ai = k;
     });
     let subjects = ai >= 0 ? listTo(ctx, ai).filter((p) => isActor(p) && p !== place) : [];
+    // A(…),与B共同发起X: A founds X too
+    const firstSubject = subjects[0];
+    if (firstSubject && /[与和同]$/.test(s.text.slice(0, firstSubject.start - s.start))) {
+      const partner = ctx.parties.find(
+        (p) => p.end < firstSubject.start && isActor(p) && p.type !== 'Event' && p.type !== 'Region',
+      );
+      if (partner) subjects = [partner, ...subjects];
+    }
     if (subjects.length === 0) {
       const subj = ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event');
       if (subj) subjects = [subj];

@@ -32,7 +32,13 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
     const oi = ctx.parties.findIndex(
       (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.end <= clause.end && p.type !== 'Person',
     );
-    const objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : places.length ? places : [];
+    let objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : places;
+    if (objects.length === 0) {
+      // 在R,某地企业投资建设的…: the sentence's opening place receives the investment
+      const open = /^在([^,，。]{2,12})[,，]/.exec(s.text);
+      const place = open && ctx.parties.find((p) => p.start === s.start + 1 && p.type === 'Region');
+      if (place) objects = [place];
+    }
     for (const a of who) {
       for (const b of objects) {
         if (a.id === b.id || related(a.id, b.id)) continue;

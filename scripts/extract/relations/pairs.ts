@@ -56,6 +56,10 @@ export function pairRule(ctx: RuleContext, related: (a: string, b: string) => bo
     if (two.length !== 2) continue;
     const [a, b] = two as [Party, Party];
     const text = ctx.sentence.text.slice(c.start - ctx.sentence.start, c.end - ctx.sentence.start);
+    // A、B (one list) are coordinated objects of a verb, not two sides of a relation
+    const [first, second] = a.start < b.start ? [a, b] : [b, a];
+    const gap = ctx.sentence.text.slice(first.end - ctx.sentence.start, second.start - ctx.sentence.start);
+    if (/^(?:[、及和与]|以及)$/.test(gap) && !/两地|两省|双方/.test(text)) continue;
     // the weakest rule: it yields to any other rule that related the pair, and to 由 … (agents of a verb)
     if (related(a.id, b.id) || text.includes('由')) continue;
     // agreement wording (合作协议) is not a second statement of cooperation; keep offsets with same-length blanks

@@ -3,6 +3,7 @@
 import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from '../lexicon/triggers.ts';
 import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
 
+const TRANSFER_IN_PAIR = /技术支持|技术服务|技术转移|成果转化|技术转让|技术帮扶|科技帮扶/;
 const INVEST_IN_PAIR = /投资(?:协议|合同|金额|合作)|注资|入股|出资/;
 export const AGREEMENT_WORDS = /合作(?:协议|伙伴关系|框架|备忘录)|战略合作伙伴/g;
 const JOINT = /^(?:两地|两省|两市|两县|两区|两国|双方|两家|两校)/;
@@ -13,12 +14,17 @@ export function symmetricTypes(
   text: string,
   a: Party,
   b: Party,
-): Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE'> {
-  const out: Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE'> = [];
+  /** Wider text in which paired-assistance wording (东西部协作 …) also counts. */
+  context = text,
+): Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE' | 'TECH_TRANSFER'> {
+  const out: Array<'AGREEMENT' | 'INVESTMENT' | 'COOPERATION' | 'PAIRED_ASSISTANCE' | 'TECH_TRANSFER'> = [];
   if (AGREEMENT_TRIGGER.test(text)) out.push('AGREEMENT');
+  // 与某县签订技术服务协议,为当地提供技术支持: a transfer from the knowledge side to the place
+  if (TRANSFER_IN_PAIR.test(text) && (a.type === 'Region') !== (b.type === 'Region'))
+    out.push('TECH_TRANSFER');
   if (INVEST_IN_PAIR.test(text)) out.push('INVESTMENT');
   const rest = text.replace(AGREEMENT_WORDS, '');
-  if (eastWest(a, b) && a.type === 'Region' && b.type === 'Region' && PAIRED_TRIGGER.test(text)) {
+  if (eastWest(a, b) && isPublic(a) && isPublic(b) && PAIRED_TRIGGER.test(context)) {
     // paired assistance is the cooperation between these two: not stated twice
     out.push('PAIRED_ASSISTANCE');
     return out;
@@ -26,6 +32,9 @@ export function symmetricTypes(
   if (COOPERATION_TRIGGER.test(rest)) out.push('COOPERATION');
   return out;
 }
+
+/** Regions and their governments are the parties of paired assistance between places. */
+const isPublic = (p: Party): boolean => p.type === 'Region' || p.type === 'GovernmentAgency';
 
 /** East→West order of two parties when their zones say so, else null. */
 export function eastWest(a: Party, b: Party): [Party, Party] | null {
@@ -42,11 +51,13 @@ function emitPair(
   at: number,
   rule: string,
   conf: number,
+  context = text,
 ): void {
   if (a.id === b.id) return;
-  for (const type of symmetricTypes(text, a, b)) {
+  for (const type of symmetricTypes(text, a, b, context)) {
     let [s, t] = [a, b];
     if (type === 'PAIRED_ASSISTANCE') [s, t] = eastWest(a, b) ?? [a, b];
+    if (type === 'TECH_TRANSFER' && a.type === 'Region') [s, t] = [b, a];
     ctx.emit({
       type,
       source: s.id,
@@ -113,8 +124,15 @@ export function withRule(ctx: RuleContext): void {
     }
     if (as.length === 0) continue;
     const lastB = bs[bs.length - 1]!;
-    const next = clauseAround(s, lastB.end);
-    const after = s.text.slice(lastB.end - s.start, next.end - s.start);
+    // the clause of B states the relation; following clauses about the same pair may add an agreement
+    // or a transfer (…签订协议,为当地提供技术支持), not a second cooperation
+    const own = masked(ctx, lastB.end, clauseAround(s, lastB.end).end);
+    const more = masked(ctx, lastB.end, followingClausesEnd(ctx, lastB.end)).slice(own.length);
+    const after =
+      own +
+      (AGREEMENT_TRIGGER.test(more) || /技术支持|技术服务|技术转移|成果转化/.test(more)
+        ? more.replace(/合作|联合|共同|协同|携手|共建|交流|对接|协作/g, '　')
+        : '');
     const whole = s.text;
     // A、B分别与C、D…: pairs by position
     const between = as.length ? s.text.slice(as[as.length - 1]!.end - s.start, t.start - s.start) : '';
@@ -124,8 +142,7 @@ export function withRule(ctx: RuleContext): void {
     }
     for (const a of as) {
       for (const b of bs) {
-        const text = a.type === 'Region' && b.type === 'Region' && eastWest(a, b) ? after + whole : after;
-        emitPair(ctx, a, b, text, t.start, 'with', 0.8);
+        emitPair(ctx, a, b, after, t.start, 'with', 0.8, after + whole);
       }
     }
   }
@@ -150,4 +167,34 @@ export function jointRule(ctx: RuleContext): void {
 
 export function isPlanned(text: string): boolean {
   return PLANNED.test(text);
+}
+
+/**
+ * End of the clause holding `at`, extended over following clauses that name no party or open with 双方
+ * (…签订协议,为当地提供技术支持 / …召开会议,双方签订备忘录): they still speak of the same pair.
+ */
+function followingClausesEnd(ctx: RuleContext, at: number): number {
+  const s = ctx.sentence;
+  let end = clauseAround(s, at).end;
+  for (let k = 0; k < 2 && end < s.end - 1; k++) {
+    const next = clauseAround(s, end + 1);
+    const text = s.text.slice(next.start - s.start, next.end - s.start);
+    const named = ctx.parties.some((p) => p.start >= next.start && p.end <= next.end);
+    if (named && !/^(?:双方|两地|两省|两市)/.test(text)) break;
+    end = next.end;
+  }
+  return end;
+}
+
+/** Sentence text between two offsets with the parties' names blanked (合作 in a name is no trigger). */
+function masked(ctx: RuleContext, start: number, end: number): string {
+  const s = ctx.sentence;
+  let text = s.text.slice(start - s.start, end - s.start);
+  for (const p of ctx.parties) {
+    if (p.end <= start || p.start >= end) continue;
+    const a = Math.max(p.start, start) - start;
+    const b = Math.min(p.end, end) - start;
+    text = text.slice(0, a) + '\u3000'.repeat(b - a) + text.slice(b);
+  }
+  return text;
 }

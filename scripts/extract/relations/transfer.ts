@@ -31,6 +31,26 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
       confidence: 0.65,
     });
   }
+  // (学校)向R转移/转让/输出技术: provider is the clause's actor or the topic it refers back to
+  for (const hit of triggerHits(s, /向/)) {
+    const target = ctx.parties.find((p) => p.start === hit.end && isActor(p));
+    if (!target) continue;
+    const rest = s.text.slice(target.end - s.start, target.end - s.start + 8);
+    if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|转化)/.test(rest)) continue;
+    const clause = clauseAround(s, hit.at);
+    const provider =
+      [...ctx.parties].reverse().find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p)) ??
+      topicOf(ctx, hit.at, true);
+    if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
+    ctx.emit({
+      type: 'TECH_TRANSFER',
+      source: provider.id,
+      target: target.id,
+      at: hit.at,
+      rule: 'transfer-to',
+      confidence: 0.65,
+    });
+  }
   s.tokens.forEach((t, i) => {
     if (t.word !== '从') return;
     const src = ctx.parties.find((p) => p.start === t.end);
