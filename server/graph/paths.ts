@@ -11,22 +11,25 @@ import { relTypeExpression } from './nodes.ts';
 import { int, readQuery } from './run.ts';
 import { searchEntities } from './search.ts';
 
-const HIERARCHY_LIST = `[${[...HIERARCHY_RELATIONS].map((type) => `'${type}'`).join(', ')}]`;
+const HIERARCHY = [...HIERARCHY_RELATIONS] as string[];
 
 /**
- * The path-level rules (applied by Neo4j before the SHORTEST selection):
- * - a path of two or more hops contains a node that is not a Region (an actor): between two regions, that
- *   actor is an interior node; from an actor, hierarchy hops may climb at the end (R&D centre → city → province);
- * - no interior Region is entered and left by hierarchy hops that both point into it (a shared parent).
+ * The path rules, written over the quantified pattern's group variables (r: relationships, y: the node each
+ * hop reaches) INSIDE the parenthesized path pattern, so Neo4j applies them during the SHORTEST search (a
+ * WHERE after the pattern filters the k shortest afterwards and loses answers):
+ * - a path of two or more hops between two regions passes through an actor (a node that is not a Region);
+ *   from an actor, hierarchy hops may climb at the end (R&D centre → 杭州市 → 浙江省);
+ * - no interior Region is entered and left by hierarchy hops that both point into it: a region is not a
+ *   shared container (A → 杭州市 ← B, 宁夏 → 中国 ← 浙江).
  */
 const ACTOR_RULES = `
-  AND (size(relationships(p)) = 1 OR any(n IN nodes(p) WHERE NOT n:Region))
-  AND none(i IN range(1, size(relationships(p)) - 1) WHERE
-    nodes(p)[i]:Region
-    AND type(relationships(p)[i - 1]) IN ${HIERARCHY_LIST}
-    AND type(relationships(p)[i]) IN ${HIERARCHY_LIST}
-    AND endNode(relationships(p)[i - 1]) = nodes(p)[i]
-    AND endNode(relationships(p)[i]) = nodes(p)[i])`;
+    AND (size(r) = 1 OR NOT a:Region OR NOT b:Region OR any(n IN y WHERE NOT n:Region))
+    AND none(i IN range(0, size(r) - 2) WHERE
+      y[i]:Region
+      AND type(r[i]) IN $hierarchy
+      AND type(r[i + 1]) IN $hierarchy
+      AND endNode(r[i]) = y[i]
+      AND endNode(r[i + 1]) = y[i])`;
 
 /** Builds the path query; k and maxHops are validated integers written as literals (SHORTEST needs a literal). */
 export function pathsCypher(
@@ -34,19 +37,23 @@ export function pathsCypher(
   maxHops: number,
   relTypes: readonly string[] | undefined,
   actorRules: boolean,
+  excluding = false,
 ): string {
   if (!Number.isInteger(k) || k < 1 || k > 10) throw new RangeError(`pathsCypher: k must be 1..10, got ${k}`);
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8) {
     throw new RangeError(`pathsCypher: maxHops must be 1..8, got ${maxHops}`);
   }
   const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
+  const hop = `((x)-[r${types}]-(y)${excluding ? ' WHERE NOT y.id IN $exclude' : ''}){1,${maxHops}}`;
   return `
 MATCH (a:Entity)
 WHERE a.id IN $starts
 MATCH (b:Entity)
 WHERE b.id IN $ends
-MATCH p = SHORTEST ${k} (a) ((x)-[r${types}]-(y:Entity) WHERE NOT y.id IN $exclude){1,${maxHops}} (b)
-WHERE true ${actorRules ? ACTOR_RULES : ''}
+MATCH p = SHORTEST ${k} (
+  (a) ${hop} (b)
+  WHERE true ${actorRules ? ACTOR_RULES : ''}
+)
 RETURN p
 ORDER BY length(p)
 LIMIT ${k * 4}`;
@@ -233,8 +240,14 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
   const usable = (id: string) => !exclude.includes(id) && id !== from.id && id !== to.id;
   const starts = [from.id, ...fromNodes.members.filter(usable)];
   const ends = [to.id, ...toNodes.members.filter((id) => usable(id) && !starts.includes(id))];
-  const cypher = pathsCypher(query.k, query.maxHops, query.relTypes, !query.allowHierarchyOnly);
-  const records = await readQuery(db, cypher, { starts, ends, exclude }, { timeoutMs });
+  const cypher = pathsCypher(
+    query.k,
+    query.maxHops,
+    query.relTypes,
+    !query.allowHierarchyOnly,
+    exclude.length > 0,
+  );
+  const records = await readQuery(db, cypher, { starts, ends, exclude, hierarchy: HIERARCHY }, { timeoutMs });
   const fromNode = toGraphNode(fromNodes.node);
   const toNode = toGraphNode(toNodes.node);
   const collector = new GraphCollector().add(fromNodes.node).add(toNodes.node);

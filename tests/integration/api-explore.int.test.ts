@@ -212,6 +212,18 @@ describe('GET /api/paths', () => {
     );
   });
 
+  it('with k=1 still finds an actor path although a hierarchy-only path is as short', async () => {
+    for (const exclude of [undefined, '科技部']) {
+      const body = PathsResponse.parse(
+        (await request(app).get('/api/paths').query({ from: '宁夏', to: '杭州', k: 1, exclude }).expect(200))
+          .body,
+      );
+      expect(body.paths, String(exclude)).toHaveLength(1);
+      expect(body.paths[0]?.length).toBe(3);
+      expect(body.paths[0]?.nodes.slice(1, -1).some((n) => !n.labels.includes('Region'))).toBe(true);
+    }
+  });
+
   it('allows hierarchy hops at the ends (R&D centre → 杭州市 → 浙江省)', async () => {
     const body = PathsResponse.parse(
       (
