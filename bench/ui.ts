@@ -68,6 +68,13 @@ function synthetic(total) {
 const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
 
 window.bench = {
+  // Calibration: a fixed single-threaded workload, to compare this machine's CPU share with another's.
+  calibrate() {
+    const t = performance.now();
+    let x = 0;
+    for (let i = 0; i < 2e7; i++) x += Math.sqrt(i) % 7;
+    return { ms: performance.now() - t, x };
+  },
   // Baseline: frames per second of an empty page on this machine at this moment.
   async idleFps(ms) {
     let frames = 0;
@@ -235,7 +242,13 @@ function serve(dir: string): Promise<{ url: string; close(): void }> {
 
 const ms = (v: number) => `${Math.round(v).toLocaleString('en-US')} ms`;
 
-function report(results: CaseResult[], machine: string[], gl: string | null, idle: number): string {
+function report(
+  results: CaseResult[],
+  machine: string[],
+  gl: string | null,
+  idle: number,
+  calibration: number,
+): string {
   const rows = results.map(
     (r) =>
       `| ${r.total.toLocaleString('en-US')} (${r.nodes.toLocaleString('en-US')} n + ${r.edges.toLocaleString('en-US')} e) | ${r.webgl ? 'WebGL' : 'canvas'} | ${ms(r.firstDraw)} | ${r.layoutName} ${ms(r.layout)} | ${ms(r.drawnAndLaidOut)} | ${r.fps.toFixed(1)} | ${ms(r.longestFrame)} | ${r.dragFps?.toFixed(1) ?? '–'} |`,
@@ -256,12 +269,13 @@ function report(results: CaseResult[], machine: string[], gl: string | null, idl
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- ui${quick ? ' --quick' : ''}\` (bench/ui.ts).`,
     '',
     ...machine.map((m) => `- ${m}`),
+    `- CPU calibration in the page (2·10⁷ iterations of Math.sqrt, single thread): ${ms(calibration)}; an idle modern laptop core does it in about 100–200 ms, so a larger figure here means the run only got a share of a core.`,
     `- WebGL in this browser: ${gl ?? 'not available'} (Chromium runs with --disable-gpu, so WebGL is software rendering, SwiftShader, on the CPU).`,
     '',
     "Synthetic graphs (seeded; 40% nodes, 60% edges with preferential attachment), drawn with the explorer's own stylesheet",
     `(client/src/graph/style.ts) and layout options (client/src/graph/layouts.ts) in a 1280×800 viewport. "First draw": creating`,
     'Cytoscape with the elements at random positions until two animation frames have passed. Layout: fcose as the explorer runs',
-    `it (animate false, quality 'default'); above ${FCOSE_MAX.toLocaleString('en-US')} elements preset positions (the explorer switches to a grid above 8,000).`,
+    `it (animate false; quality 'default' up to 2,000 elements, the spectral 'draft' pass only above); above ${FCOSE_MAX.toLocaleString('en-US')} elements preset positions (the explorer switches to a grid above 8,000). Large-view mode (light stylesheet) throughout.`,
     `Panning, ${PAN_MS / 1000} s each at 2× zoom: programmatic (cy.panBy every animation frame) and a mouse drag (Playwright mouse`,
     "moves, where Cytoscape's textureOnViewport / hideEdgesOnViewport of the large-view mode apply); fps = frames shown per second.",
     '',
@@ -281,7 +295,7 @@ function writeSection(section: string): void {
   const start = text.indexOf('## ui');
   if (start < 0) throw new Error('bench/ui: RESULTS.md has no "## ui" section');
   const next = text.indexOf('\n## ', start + 5);
-  const updated = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
+  const updated = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
   writeFileSync(file, updated);
 }
 
@@ -298,6 +312,9 @@ async function main(): Promise<void> {
     const idle = await page.evaluate(
       (t) => (globalThis as unknown as { bench: { idleFps(ms: number): Promise<number> } }).bench.idleFps(t),
       PAN_MS,
+    );
+    const calibration = await page.evaluate(
+      () => (globalThis as unknown as { bench: { calibrate(): { ms: number } } }).bench.calibrate().ms,
     );
     const gl = await page.evaluate(() =>
       (globalThis as unknown as { bench: { webglAvailable(): string | null } }).bench.webglAvailable(),
@@ -341,8 +358,11 @@ async function main(): Promise<void> {
         .join(' / ')} (1 / 5 / 15 min) on ${cpu.length} cores`,
     ];
     mkdirSync(OUT, { recursive: true });
-    writeFileSync(join(OUT, 'results.json'), JSON.stringify({ machine, gl, idle, results }, null, 2));
-    writeSection(report(results, machine, gl, idle));
+    writeFileSync(
+      join(OUT, 'results.json'),
+      JSON.stringify({ machine, gl, idle, calibration, results }, null, 2),
+    );
+    writeSection(report(results, machine, gl, idle, calibration));
     console.log('bench/ui: wrote the "## ui" section of bench/RESULTS.md');
   } finally {
     await browser.close();

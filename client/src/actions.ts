@@ -174,7 +174,7 @@ export function createActions(store: Store, ui: ActionUi, settings: Settings) {
           if (r) s = withGraph(s, cache, r.graph);
         }
         if (view.cypher) {
-          const r = await api.cypher(view.cypher).catch(() => null);
+          const r = await api.cypher(view.cypher, view.cypherParams ?? {}).catch(() => null);
           if (r) s = withGraph(s, cache, r.graph);
         }
       });

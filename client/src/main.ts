@@ -112,7 +112,7 @@ const filters = mountFilters($('filters-panel'), (f, coalesce) =>
   store.setView({ filters: f }, coalesce ? { coalesce } : {}),
 );
 mountLegend($('legend-panel'));
-mountCypher($('cypher-panel'), { actions, historySize: settings.historySize });
+const cypher = mountCypher($('cypher-panel'), { actions, historySize: settings.historySize });
 mountExport($('export-bar'), {
   cy: () => view.cy,
   subgraph: () => {
@@ -236,6 +236,7 @@ async function start(): Promise<void> {
   const shared = fromSearchParams(new URLSearchParams(location.search));
   if (shared.seeds.length || shared.expansions.length || shared.path || shared.cypher) {
     await actions.replay(shared).catch(report);
+    if (shared.cypher) cypher.setQuery(shared.cypher, shared.cypherParams);
     if (shared.path) await paths.restore(shared.path);
   } else {
     store.setView(shared, { history: false });

@@ -27,8 +27,9 @@ export interface ViewState {
   /** Nodes the user removed after they were brought in. */
   removed: string[];
   path: PathQuery | null;
-  /** The Cypher query whose result was put on the canvas. */
+  /** The Cypher query whose result was put on the canvas, and its parameters. */
   cypher: string | null;
+  cypherParams: Record<string, unknown> | null;
   layout: LayoutName;
   lang: 'zh' | 'en';
   filters: Filters;
@@ -41,6 +42,7 @@ export const DEFAULT_VIEW: ViewState = {
   removed: [],
   path: null,
   cypher: null,
+  cypherParams: null,
   layout: 'fcose',
   lang: 'zh',
   filters: DEFAULT_FILTERS,
@@ -66,6 +68,16 @@ function decodeExpansion(s: string): Expansion | null {
   return { limit: Math.min(1000, Math.max(1, Number(m[1]))), relTypes: list(m[2] ?? ''), id: m[3]! };
 }
 
+function parseParams(s: string | null): Record<string, unknown> | null {
+  if (!s) return null;
+  try {
+    const v: unknown = JSON.parse(s);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function toSearchParams(v: ViewState): URLSearchParams {
   const p = new URLSearchParams();
   for (const id of v.seeds) p.append('n', id);
@@ -78,6 +90,8 @@ export function toSearchParams(v: ViewState): URLSearchParams {
     for (const id of v.path.exclude) p.append('px', id);
   }
   if (v.cypher) p.set('q', v.cypher);
+  if (v.cypher && v.cypherParams && Object.keys(v.cypherParams).length)
+    p.set('qp', JSON.stringify(v.cypherParams));
   if (v.layout !== DEFAULT_VIEW.layout) p.set('layout', v.layout);
   if (v.lang !== DEFAULT_VIEW.lang) p.set('lang', v.lang);
   const f = v.filters;
@@ -114,6 +128,7 @@ export function fromSearchParams(p: URLSearchParams): ViewState {
           }
         : null,
     cypher: p.get('q'),
+    cypherParams: parseParams(p.get('qp')),
     layout: (LAYOUTS as readonly string[]).includes(layout ?? '')
       ? (layout as LayoutName)
       : DEFAULT_VIEW.layout,

@@ -146,6 +146,19 @@ export function buildStyle(lang: 'zh' | 'en', opts: StyleOptions = {}): Styleshe
       style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#343a40' },
     },
   );
+  // On the map the whole country is in view (zoom ≈ 0.3): draw nodes, labels and edges larger.
+  for (const [kind, st] of Object.entries(NODE_STYLES)) {
+    sheet.push({
+      selector: `node.on-map[type = "${kind}"]`,
+      style: { width: st.size * 2.4, height: st.size * 2.4 },
+    });
+  }
+  sheet.push(
+    { selector: 'node.on-map', style: { 'font-size': 30, 'text-max-width': '420px', 'border-width': 3 } },
+    { selector: 'edge.on-map', style: { width: 5, 'arrow-scale': 2.2 } },
+    { selector: 'node.on-map.path-hl', style: { 'border-width': 10 } },
+    { selector: 'edge.on-map.path-hl', style: { width: 14 } },
+  );
   if (opts.large) {
     sheet.push(
       {

@@ -158,6 +158,7 @@ export function mountGraphView(
   function layout(name: LayoutName, o: { incremental?: boolean; roots?: string[] } = {}): Promise<number> {
     const t0 = performance.now();
     map.show(name === 'map');
+    cy.elements().toggleClass('on-map', name === 'map');
     const elements = cy.elements().not('.filtered');
     const nodes = elements.nodes();
     if (nodes.empty()) return Promise.resolve(0);

@@ -54,7 +54,8 @@ interface Editor {
 }
 
 export interface CypherPanel {
-  setQuery(q: string): void;
+  /** Shows a query (and its parameters) in the editor, e.g. the one of a shared link. */
+  setQuery(q: string, p?: Record<string, unknown> | null): void;
 }
 
 export function mountCypher(
@@ -251,8 +252,9 @@ export function mountCypher(
   }
 
   return {
-    setQuery(q) {
+    setQuery(q, p) {
       editor.setValue(q);
+      params.value = p && Object.keys(p).length ? JSON.stringify(p) : '';
     },
   };
 }
