@@ -28,6 +28,8 @@ const MINISTRY = new RegExp(
 );
 const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
+const FOUNDED_BEFORE =
+  /(?:组建|设立|成立|共建|打造|创建|创办|发起|建设)(?:了)?的$|(?:组建|设立|成立|共建|创建|揭牌)(?:了)?$/;
 /** Ordinary words ending in a one-character agency suffix (布局 layout, 大厅 hall). */
 const NOT_AGENCY = new Set(
   '布局 格局 结局 大局 全局 当局 开局 饭局 赌局 残局 变局 新局 餐厅 客厅 大厅 展厅 门厅 舞厅 歌厅 饭厅'.split(
@@ -136,7 +138,9 @@ function candidate(
   const surface = ctx.text.slice(start - ctx.start, end - ctx.start);
   const canonical = ctx.text.slice(start - ctx.start, sEnd - ctx.start);
   const proper = hasProperPart(ctx.tokens, start, sStart);
-  if (rule.proper && !proper) {
+  // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)
+  const founded = FOUNDED_BEFORE.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
+  if (rule.proper && !proper && !(founded && rule.type === 'ResearchInstitute' && qualifier.length >= 4)) {
     // generic names survive only if they turn out to abbreviate a full name in the document
     if (rule.type === 'Fund' || rule.type === 'Platform' || rule.type === 'ResearchInstitute') {
       return { start, end, surface, type: rule.type, canonical, sentence: ctx.index, weak: true };

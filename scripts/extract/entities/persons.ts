@@ -7,6 +7,12 @@ import type { Mention, SentenceContext } from './types.ts';
 const NAME_CHARS = /^[\u4e00-\u9fff]+$/;
 const NOT_NAME = /[的了和与及在是等为对将把被从向以其这那个们]/;
 const ROLE_SEP = /^[、和及]/;
+const TRANSLIT_CHARS =
+  '阿不都热合曼买提江古丽艾尼瓦尔吐逊克依木亚孜努拉巴特扎西次仁旦增多吉卓玛格桑德央金平措顿珠姆其美朗杰白达娃索南苏和额敦雅宝音图哈斯乌兰那吾力肉麦洪迪帕夏米娜赛地';
+const TRANSLIT = new RegExp(
+  `(${'局长|主任|书记|县长|州长|副局长|副主任|负责人|专家|教授|村民|牧民|干部'})([${TRANSLIT_CHARS}·]{4,8})(?=说|表示|介绍|指出|告诉|称)`,
+  'g',
+);
 /** All role words in one alternation, longest first (ROLE_WORDS is sorted so). */
 const ROLE_RE = new RegExp(ROLE_WORDS.join('|'), 'g');
 const SPEAKER = /(?<=[户员者师工农民生])([\u4e00-\u9fff]{2,3}?)(说|表示|介绍|告诉记者|坦言)/g;
@@ -62,6 +68,22 @@ export function findPersons(ctx: SentenceContext): Mention[] {
       ROLE_RE.lastIndex = nameStart + len;
       break;
     }
+  }
+  // transliterated names (Uyghur, Tibetan, Mongolian …) after a role word: no surname to check
+  TRANSLIT.lastIndex = 0;
+  for (let m = TRANSLIT.exec(text); m; m = TRANSLIT.exec(text)) {
+    const name = m[2]!;
+    const start = ctx.start + m.index + m[1]!.length;
+    if (out.some((p) => p.start < start + name.length && p.end > start)) continue;
+    out.push({
+      start,
+      end: start + name.length,
+      surface: name,
+      type: 'Person',
+      canonical: name,
+      sentence: ctx.index,
+      role: m[1]!,
+    });
   }
   // 种植户王某说, 技术员李某表示: an occupation noun before a name that speaks
   SPEAKER.lastIndex = 0;

@@ -11,6 +11,7 @@ import {
   splitCompoundInContext,
   type RegionRecord,
 } from '../gazetteer/index.ts';
+import type { Token } from '../tokens.ts';
 import type { Mention, SentenceContext } from './types.ts';
 
 const NEW_AREA = /^(?:[东西南北]部新区|新区|高新区|经开区|经济技术开发区|高新技术产业开发区)/;
@@ -35,34 +36,52 @@ export function isRegionWord(word: string): boolean {
 /** Region mentions among a sentence's tokens (codes resolved later with document context). */
 export function findRegionMentions(ctx: SentenceContext): Mention[] {
   const out: Mention[] = [];
-  for (const t of ctx.tokens) {
-    if (!isRegionWord(t.word)) continue;
-    const after = ctx.text.slice(t.end - ctx.start, t.end - ctx.start + 10);
-    const area = NEW_AREA.exec(after);
-    if (area) {
-      const surface = t.word + area[0];
-      out.push({
-        start: t.start,
-        end: t.end + area[0].length,
-        surface,
-        type: 'Region',
-        canonical: surface,
-        sentence: ctx.index,
-      });
-      continue;
-    }
-    const m: Mention = {
-      start: t.start,
-      end: t.end,
-      surface: t.word,
-      type: 'Region',
-      canonical: t.word,
-      sentence: ctx.index,
-    };
-    if (COLLECTIVE_AFTER.test(after)) m.collective = true;
-    out.push(m);
-  }
+  for (const t of ctx.tokens) findRegionAt(ctx, t, out);
   return out;
+}
+
+/** A segmenter word made of two place names (新疆伊犁哈萨克自治州 → 新疆 + 伊犁哈萨克自治州). */
+export function splitPlaceToken(t: Token): Token[] {
+  if (t.word.length < 4 || isRegionWord(t.word) || !/^ns/.test(t.tag)) return [t];
+  for (let i = 2; i <= t.word.length - 2; i++) {
+    const a = t.word.slice(0, i);
+    const b = t.word.slice(i);
+    if (isRegionWord(a) && isRegionWord(b)) {
+      return [
+        { word: a, tag: 'ns', start: t.start, end: t.start + i },
+        { word: b, tag: 'ns', start: t.start + i, end: t.end },
+      ];
+    }
+  }
+  return [t];
+}
+
+function findRegionAt(ctx: SentenceContext, t: Token, out: Mention[]): void {
+  if (!isRegionWord(t.word)) return;
+  const after = ctx.text.slice(t.end - ctx.start, t.end - ctx.start + 10);
+  const area = NEW_AREA.exec(after);
+  if (area) {
+    const surface = t.word + area[0];
+    out.push({
+      start: t.start,
+      end: t.end + area[0].length,
+      surface,
+      type: 'Region',
+      canonical: surface,
+      sentence: ctx.index,
+    });
+    return;
+  }
+  const m: Mention = {
+    start: t.start,
+    end: t.end,
+    surface: t.word,
+    type: 'Region',
+    canonical: t.word,
+    sentence: ctx.index,
+  };
+  if (COLLECTIVE_AFTER.test(after)) m.collective = true;
+  out.push(m);
 }
 
 /** Resolve region mention codes with the document's unambiguous regions as context. */

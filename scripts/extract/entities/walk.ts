@@ -8,6 +8,10 @@ export type WalkMode = 'org' | 'event';
 const CJK = /[\u3400-\u9fff]/;
 const CONNECTORS_EVENT = new Set(['·', '-', '—', '–', '暨', '&']);
 const MAX_NAME = 40;
+/** One-character function words that never start a name. */
+const FUNCTION_CHARS = new Set(
+  '在由与和及等的了是为对向从将把被该本我其此这那各每并而或还也都已又再更均即据经赴率至到给让使以'.split(''),
+);
 
 /** Index of the token containing offset `at` (tokens sorted, contiguous). */
 export function tokenAt(tokens: Token[], at: number): number {
@@ -87,11 +91,32 @@ export function walkLeft(
       i--;
       continue;
     }
-    if (!isNameToken(t, isRegion, mode)) break;
+    if (!isNameToken(t, isRegion, mode)) {
+      // an unknown name cut into single characters (中/f 天/q 科技…) right after a boundary
+      const k = singleCharRun(tokens, i, floor);
+      if (k >= 0) start = tokens[k]!.start;
+      break;
+    }
     // a verb right before a place name introduces it (参与山东…, 联合保山…): not part of an organization
     if (mode === 'org' && t.tag === 'v' && i + 1 <= first && isRegion(tokens[i + 1]!.word)) break;
     start = t.start;
     i--;
   }
   return start;
+}
+
+/**
+ * From token i leftwards: up to three one-character CJK tokens that reach a clause boundary (or the
+ * sentence start); returns the index of the first of them, or -1.
+ */
+function singleCharRun(tokens: Token[], i: number, floor: number): number {
+  let k = i;
+  while (k >= floor && i - k < 3) {
+    const w = tokens[k]!.word;
+    if (w.length !== 1 || !CJK.test(w) || FUNCTION_CHARS.has(w) || NUMERIC.test(w)) return -1;
+    k--;
+  }
+  if (i - k >= 3 && k >= floor) return -1;
+  const before = k >= floor ? tokens[k]!.word : '';
+  return before === '' || /^[,，。;；:：、!?！？“”"\s]$/.test(before) ? k + 1 : -1;
 }

@@ -79,6 +79,7 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('研发中心', 'Platform'),
   rule('创新中心', 'Platform'),
   rule('孵化器', 'Platform'),
+  rule('中心', 'Platform'),
   rule('加速器', 'Platform'),
   rule('众创空间', 'Platform'),
   rule('产业园', 'Platform'),

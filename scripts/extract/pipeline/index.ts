@@ -4,6 +4,7 @@ import type { Extraction } from '../../../contract/extraction.ts';
 import type { SentenceContext } from '../entities/types.ts';
 import { normalizeText } from '../normalize.ts';
 import { splitSentences } from '../sentences.ts';
+import { splitPlaceToken } from '../entities/regions.ts';
 import { tagText, type Token } from '../tokens.ts';
 import { documentMentions, sentenceMentions } from './mentions.ts';
 import { resolveEntities } from '../resolve.ts';
@@ -51,7 +52,7 @@ type Block = Pick<Extraction, 'entities' | 'relations'>;
 function extractBlock(text: string, base: number, date: string | null): Block {
   const norm = normalizeText(text);
   // one segmenter call per block (per-sentence calls cost more than the segmentation itself)
-  const tokens = tagText(norm.text, 0);
+  const tokens = tagText(norm.text, 0).flatMap(splitPlaceToken);
   let k = 0;
   const sentences: SentenceContext[] = splitSentences(norm.text).map((s, index) => {
     const t = norm.text.slice(s.start, s.end);

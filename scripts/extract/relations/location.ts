@@ -35,7 +35,11 @@ export function locationRule(ctx: RuleContext): void {
           confidence: 0.85,
         });
       } else if (r.type === 'Region' && before.endsWith('在') && REGISTERED.test(after)) {
-        const topic = topicOf(ctx, r.start);
+        const near = [...ps.slice(0, i)]
+          .reverse()
+          .find((p) => isActor(p) && p.type !== 'Region' && p.type !== 'Event');
+        const sameClause = near && !/[,，;；]/.test(s.text.slice(near.end - s.start, r.start - s.start));
+        const topic = sameClause ? near : topicOf(ctx, r.start);
         if (topic)
           ctx.emit({
             type: 'LOCATED_IN',

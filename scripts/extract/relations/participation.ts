@@ -68,7 +68,14 @@ export function joinRule(ctx: RuleContext): void {
     const named = ctx.parties.find((p) => p.type === 'Event' && p.start >= hit.end && p.start < clause.end);
     const event = named ?? ctx.lastEvent();
     if (!event) continue;
-    const who = ctx.parties.filter((p) => p.end <= hit.at && isOrg(p) && p.type !== 'Event');
+    // officials 出席/主持 (people attend); organizations 参加 (a person's organization does not by itself)
+    const attends = /出席|主持/.test(hit.word);
+    const who = ctx.parties.filter(
+      (p) =>
+        p.end <= hit.at &&
+        p.start >= clause.start - (attends ? 0 : s.text.length) &&
+        (attends ? p.type === 'Person' : isOrg(p) && p.type !== 'Event'),
+    );
     for (const p of who)
       ctx.emit({
         type: 'PARTICIPATED_IN',
@@ -82,7 +89,10 @@ export function joinRule(ctx: RuleContext): void {
   if (atMeeting) {
     const event = ctx.lastEvent();
     if (!event) return;
-    for (const p of ctx.parties.filter((x) => isOrg(x) && x.type !== 'Event')) {
+    // what the parties plan (…,双方将共建X) is not who was at the meeting
+    const plan = s.text.search(/将|拟|计划/);
+    const until = plan < 0 ? s.end : s.start + plan;
+    for (const p of ctx.parties.filter((x) => isOrg(x) && x.type !== 'Event' && x.start < until)) {
       ctx.emit({
         type: 'PARTICIPATED_IN',
         source: p.id,

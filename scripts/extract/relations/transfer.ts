@@ -3,7 +3,7 @@
 import { clauseAround, insideParty, isActor, triggerHits, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
 
-const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地)/;
+const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地|推广)/;
 const IMPORTED = /^(?:引进|引入|承接)/;
 
 export function transferRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
