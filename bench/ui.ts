@@ -269,7 +269,7 @@ function report(
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- ui${quick ? ' --quick' : ''}\` (bench/ui.ts).`,
     '',
     ...machine.map((m) => `- ${m}`),
-    `- CPU calibration in the page (2·10⁷ iterations of Math.sqrt, single thread): ${ms(calibration)}; an idle modern laptop core does it in about 100–200 ms, so a larger figure here means the run only got a share of a core.`,
+    `- CPU calibration in the page (2·10⁷ iterations of \`x += Math.sqrt(i) % 7\`, one thread): ${ms(calibration)}; run the same loop on another machine to scale these figures to it.`,
     `- WebGL in this browser: ${gl ?? 'not available'} (Chromium runs with --disable-gpu, so WebGL is software rendering, SwiftShader, on the CPU).`,
     '',
     "Synthetic graphs (seeded; 40% nodes, 60% edges with preferential attachment), drawn with the explorer's own stylesheet",

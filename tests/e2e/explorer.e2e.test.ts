@@ -299,7 +299,23 @@ describe('explorer in a real browser', () => {
     await first.page.fill('#path-to', '杭州');
     await first.page.click('#path-go');
     await first.page.waitForSelector('.path.active', { timeout: 30_000 });
+    const edgesBefore = (await readState(first.page)).edges;
     await first.page.uncheck('input[data-filter="hiddenRels"][value="PART_OF"]');
+    // Filters are display state: the data on the canvas stays, PART_OF edges are hidden.
+    expect((await readState(first.page)).edges).toEqual(edgesBefore);
+    const hiddenKinds = await first.page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          __dongxi: {
+            view: { cy: { edges(s: string): { map<T>(f: (e: { data(k: string): string }) => T): T[] } } };
+          };
+        }
+      ).__dongxi.view.cy
+        .edges('.filtered')
+        .map((e) => e.data('type')),
+    );
+    expect(hiddenKinds.length).toBeGreaterThan(0);
+    expect(new Set(hiddenKinds)).toEqual(new Set(['PART_OF']));
     await first.page.selectOption('#layout', 'concentric');
     await first.page.waitForSelector('body[data-layout="concentric"]');
     const before = await readState(first.page);
@@ -320,6 +336,28 @@ describe('explorer in a real browser', () => {
     await screenshot(second.page, '06-shared-url-reloaded');
     expect(second.errors).toEqual([]);
     await second.page.close();
+  });
+
+  it('asks before drawing more elements than the configured limit', async () => {
+    const { page } = await openPage();
+    await page.evaluate("localStorage.setItem('dongxi.settings', JSON.stringify({ maxElementsWarn: 3 }))");
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await searchAndAdd(page, '宁夏', '宁夏回族自治区');
+    await page.waitForSelector('#details #expand-node');
+    await page.click('#details #expand-node');
+    await page.waitForSelector('#modal:not([hidden])');
+    expect(await page.textContent('#modal-text')).toContain('3');
+    await page.click('#modal-cancel');
+    expect((await readState(page)).nodes).toEqual(['region:640000']);
+    await page.click('#details #expand-node');
+    await page.waitForSelector('#modal:not([hidden])');
+    await page.click('#modal-ok');
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __dongxi: DongxiHandle }).__dongxi.store.state.nodes.length > 1,
+    );
+    await page.evaluate("localStorage.removeItem('dongxi.settings')");
+    await page.close();
   });
 
   it('renders an organization named like markup as text, and no script runs', async () => {
