@@ -123,6 +123,16 @@ export function buildStyle(lang: 'zh' | 'en', opts: StyleOptions = {}): Styleshe
     });
   }
   sheet.push(
+    {
+      selector: 'edge:selected, edge.hover',
+      style: {
+        label: 'data(label)',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        color: '#343a40',
+      },
+    },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15 } },
     {

@@ -1,7 +1,13 @@
 // Pure conversion of the contract's wire graph into Cytoscape element definitions.
 // The source data is never changed: everything the canvas needs for display is derived here.
 import type { GraphEdge, GraphNode } from '../../../contract/graph.ts';
-import { ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS, ZONES } from '../../../contract/vocabulary.ts';
+import {
+  ENTITY_TYPES,
+  RELATION_TYPE_NAMES,
+  RELATION_TYPES,
+  SYMMETRIC_RELATIONS,
+  ZONES,
+} from '../../../contract/vocabulary.ts';
 import type { EntityType, RelationType, Zone } from '../../../contract/vocabulary.ts';
 
 export type NodeKind = EntityType | 'Document' | 'Other';
@@ -35,6 +41,7 @@ export interface EdgeData {
   date: string | null;
   year: number | null;
   confidence: number | null;
+  /** Relationship name shown when the edge is hovered or selected. */
   label: string;
 }
 
@@ -123,7 +130,7 @@ export function toEdgeData(edge: GraphEdge): EdgeData {
     date,
     year: dateYear(date),
     confidence: num(p['confidence']),
-    label: edge.type,
+    label: kind === 'OTHER' ? edge.type : RELATION_TYPE_NAMES[kind].zh + ' ' + RELATION_TYPE_NAMES[kind].en,
   };
 }
 

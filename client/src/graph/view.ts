@@ -87,11 +87,17 @@ export function mountGraphView(
       handlers.onNodeContext(e.target.id(), { x: p.x, y: p.y });
     };
     const onViewport = () => map.follow(c.pan(), c.zoom());
+    const onOver = (e: EventObject) => e.target.addClass('hover');
+    const onOut = (e: EventObject) => e.target.removeClass('hover');
     c.on('tap', onTap);
     c.on('dbltap', 'node', onDbl);
     c.on('cxttap', 'node', onCtx);
     c.on('viewport', onViewport);
+    c.on('mouseover', 'edge', onOver);
+    c.on('mouseout', 'edge', onOut);
     return () => {
+      c.off('mouseover', 'edge', onOver);
+      c.off('mouseout', 'edge', onOut);
       c.off('tap', onTap);
       c.off('dbltap', 'node', onDbl);
       c.off('cxttap', 'node', onCtx);
