@@ -15,6 +15,15 @@ try {
   console.log(
     `Neo4j ${local.version} is ready at ${local.uri} (data: ${config.localData}); Ctrl-C stops it.`,
   );
+  // Wait for the clean shutdown before returning to the shell, so an immediate restart finds the store free.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void local.stop().then(() => {
+        console.log('Neo4j stopped.');
+        process.exit(0);
+      });
+    });
+  }
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
