@@ -20,6 +20,8 @@ const FIXTURES = [
   '005_tianjin_gansu',
   '006_jiangsu_xinjiang',
   '007_shanghai_guizhou',
+  '008_beijing_neimenggu',
+  '009_chongqing_shandong',
 ];
 const SCORE_MJS = '../shared/eval/score.mjs';
 

@@ -131,7 +131,7 @@ function candidate(
   const qualifier = ctx.text.slice(start - ctx.start, sStart - ctx.start);
   if (qualifier.length < rule.minPrefix || isGeneric(qualifier)) return null;
   // 两省科技部门, 沿黄省区科技部门: a department is named only by its region
-  if (rule.suffix === '科技部门' && !isRegionWord(qualifier)) return null;
+  if ((rule.suffix === '科技部门' || rule.suffix === '政府') && !isRegionWord(qualifier)) return null;
   let end = sEnd;
   const trailing = TRAILING_PAREN.exec(ctx.text.slice(sEnd - ctx.start));
   if (trailing && rule.type === 'Platform') end += trailing[0].length;

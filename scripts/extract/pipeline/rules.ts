@@ -6,7 +6,7 @@ import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
 import { byRule, establishedRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
-import { investRule } from '../relations/investment.ts';
+import { fundsRule, investRule } from '../relations/investment.ts';
 import { pairRule } from '../relations/pairs.ts';
 import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
@@ -46,6 +46,7 @@ export function runRules(
     const related = (a: string, b: string): boolean =>
       out.slice(start).some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
     investRule(ctx, related);
+    fundsRule(ctx, related);
     transferRule(ctx, related);
     placeRule(ctx);
     pairRule(ctx, related);

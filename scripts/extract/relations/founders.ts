@@ -120,7 +120,9 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
       );
       if (partner) subjects = [partner, ...subjects];
     }
-    if (subjects.length === 0) {
+    // 两地将共同打造X: the subject is the implicit pair, not whoever the sentence named first
+    const implicit = /两地|双方|两省|各方|两市/.test(s.text.slice(clause.start - s.start, hit.at - s.start));
+    if (subjects.length === 0 && !implicit) {
       const subj = ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event');
       if (subj) subjects = [subj];
     }

@@ -54,3 +54,26 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
     }
   }
 }
+
+/** A向R投入…资金: money put into a place (or an organization) by the subject of the clause. */
+export function fundsRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  ctx.parties.forEach((r, i) => {
+    if (s.text[r.start - s.start - 1] !== '向') return;
+    const after = s.text.slice(r.end - s.start, r.end - s.start + 14);
+    if (!/^(?:累计|共|先后|已)?(?:投入|注入|拨付|安排)[^,，。]{0,6}(?:资金|资本|经费)/.test(after)) return;
+    const clause = clauseAround(s, r.start);
+    const giver = [...ctx.parties.slice(0, i)]
+      .reverse()
+      .find((p) => p.start >= clause.start && isActor(p) && p.type !== 'Event');
+    if (!giver || giver.id === r.id || related(giver.id, r.id)) return;
+    ctx.emit({
+      type: 'INVESTMENT',
+      source: giver.id,
+      target: r.id,
+      at: r.end,
+      rule: 'funds-to',
+      confidence: 0.6,
+    });
+  });
+}

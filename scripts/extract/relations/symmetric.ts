@@ -23,7 +23,12 @@ export function symmetricTypes(
   if (TRANSFER_IN_PAIR.test(text) && (a.type === 'Region') !== (b.type === 'Region'))
     out.push('TECH_TRANSFER');
   if (INVEST_IN_PAIR.test(text)) out.push('INVESTMENT');
-  const rest = text.replace(AGREEMENT_WORDS, '');
+  // 签署共建…协议 states the agreement; 共同主办 the hosting: neither is a separate cooperation
+  const rest = text
+    .replace(new RegExp(AGREEMENT_TRIGGER.source, 'g'), '')
+    .replace(AGREEMENT_WORDS, '')
+    .replace(/(?:共同|联合)(?:主办|举办|承办|召开|发起|设立|出资|管理|投资)/g, '')
+    .replace(/(?:对接|交流|洽谈|合作|协作)(?:会|大会|活动)/g, '');
   if (eastWest(a, b) && isPublic(a) && isPublic(b) && PAIRED_TRIGGER.test(context)) {
     // paired assistance is the cooperation between these two: not stated twice
     out.push('PAIRED_ASSISTANCE');

@@ -2,6 +2,7 @@
 // clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject.
 import { clauseAround, insideParty, isActor, triggerHits, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
+import { listFrom } from './symmetric.ts';
 
 const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地|推广)/;
 const IMPORTED = /^(?:引进|引入|承接)/;
@@ -33,23 +34,27 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
   }
   // (学校)向R转移/转让/输出技术: provider is the clause's actor or the topic it refers back to
   for (const hit of triggerHits(s, /向/)) {
-    const target = ctx.parties.find((p) => p.start === hit.end && isActor(p));
-    if (!target) continue;
-    const rest = s.text.slice(target.end - s.start, target.end - s.start + 8);
+    const ti = ctx.parties.findIndex((p) => p.start >= hit.end && p.start - hit.end <= 4 && isActor(p));
+    if (ti < 0) continue;
+    const targets = listFrom(ctx, ti).filter(isActor);
+    const last = targets[targets.length - 1]!;
+    const rest = s.text.slice(last.end - s.start, last.end - s.start + 8);
     if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|转化)/.test(rest)) continue;
     const clause = clauseAround(s, hit.at);
     const provider =
       [...ctx.parties].reverse().find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p)) ??
       topicOf(ctx, hit.at, true);
-    if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
-    ctx.emit({
-      type: 'TECH_TRANSFER',
-      source: provider.id,
-      target: target.id,
-      at: hit.at,
-      rule: 'transfer-to',
-      confidence: 0.65,
-    });
+    for (const target of targets) {
+      if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
+      ctx.emit({
+        type: 'TECH_TRANSFER',
+        source: provider.id,
+        target: target.id,
+        at: hit.at,
+        rule: 'transfer-to',
+        confidence: 0.65,
+      });
+    }
   }
   s.tokens.forEach((t, i) => {
     if (t.word !== '从') return;
