@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { geometryPath, jitter, mapPositions, project } from '../../client/src/graph/map-layout.ts';
 import { toNodeData } from '../../client/src/graph/to-elements.ts';
+import { layoutOptions } from '../../client/src/graph/layouts.ts';
 import { csvCell, toCsv, toGraphml } from '../../client/src/panels/export-format.ts';
 import { caretLines, errorPosition, formatCell, pushHistory } from '../../client/src/panels/cypher-format.ts';
 import {
@@ -133,5 +134,40 @@ describe('client settings', () => {
     expect(resolveSettings({ getItem: () => '{"expandLimit": "many"}' })).toEqual(DEFAULT_SETTINGS);
     expect(resolveSettings({ getItem: () => '{"expandLimit": 50}' }).expandLimit).toBe(50);
     expect(resolveSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('layout options', () => {
+  const opt = (o: object) => o as Record<string, unknown>;
+
+  it('keeps force layouts bounded: default quality, spectral draft above 2,000 elements, grid above 8,000', () => {
+    expect(opt(layoutOptions({ name: 'fcose', elementCount: 100 }))).toMatchObject({
+      name: 'fcose',
+      quality: 'default',
+      animate: false,
+      randomize: true,
+    });
+    expect(opt(layoutOptions({ name: 'fcose', elementCount: 5000 }))).toMatchObject({
+      name: 'fcose',
+      quality: 'draft',
+    });
+    expect(opt(layoutOptions({ name: 'fcose', elementCount: 20000 }))).toMatchObject({ name: 'grid' });
+  });
+
+  it('runs incrementally with the placed nodes fixed when expanding', () => {
+    const fixed = [{ nodeId: 'a', position: { x: 1, y: 2 } }];
+    expect(opt(layoutOptions({ name: 'fcose', elementCount: 10, fixed }))).toMatchObject({
+      randomize: false,
+      quality: 'proof',
+      fixedNodeConstraint: fixed,
+    });
+  });
+
+  it('places the map from the given positions', () => {
+    const positions = new Map([['a', { x: 5, y: 6 }]]);
+    const o = opt(layoutOptions({ name: 'map', elementCount: 1, positions }));
+    expect(o['name']).toBe('preset');
+    const at = o['positions'] as (n: { id(): string }) => { x: number; y: number };
+    expect(at({ id: () => 'a' })).toEqual({ x: 5, y: 6 });
   });
 });
