@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { GraphCollector, nodeId, relationshipId, toGraphNode } from './elements.ts';
 import { relTypeExpression } from './nodes.ts';
 import { int, readQuery } from './run.ts';
+import { DERIVED_PREFIX } from './relationships.ts';
 import { searchEntities } from './search.ts';
 
 const HIERARCHY = [...HIERARCHY_RELATIONS] as string[];
@@ -175,7 +176,7 @@ export function toGraphPath(path: Path): GraphPath {
 /** The derived hop between a region and a member known by its `region` property. */
 function membershipHop(region: GraphNode, member: GraphNode, regionFirst: boolean): PathHop {
   return {
-    relationship: `region-of:${member.id}`,
+    relationship: `${DERIVED_PREFIX}${member.id}`,
     type: 'LOCATED_IN',
     direction: regionFirst ? 'backward' : 'forward',
     from: regionFirst ? region.id : member.id,
@@ -193,7 +194,7 @@ function membershipHop(region: GraphNode, member: GraphNode, regionFirst: boolea
 
 function membershipEdge(region: GraphNode, member: GraphNode): GraphEdge {
   return {
-    id: `region-of:${member.id}`,
+    id: `${DERIVED_PREFIX}${member.id}`,
     type: 'LOCATED_IN',
     source: member.id,
     target: region.id,

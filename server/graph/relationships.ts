@@ -55,7 +55,37 @@ export function evidenceItems(
   return items;
 }
 
+/** Prefix of the derived membership hops that /api/paths adds from an entity's `region` property. */
+export const DERIVED_PREFIX = 'region-of:';
+
+const DERIVED_CYPHER = `
+MATCH (m:Entity {id: $memberId})
+MATCH (r:Region {name: m.region})
+RETURN m, r
+LIMIT 1`;
+
+/** A derived membership (entity → its region by the `region` property): no evidence, marked virtual. */
+async function getDerived(db: Database, id: string): Promise<RelationshipResponse> {
+  const [record] = await readQuery(db, DERIVED_CYPHER, { memberId: id.slice(DERIVED_PREFIX.length) });
+  if (!record) throw new AppError('NOT_FOUND', `No relationship with id ${id}.`, { id });
+  const source = toGraphNode(record.get('m') as Node);
+  const target = toGraphNode(record.get('r') as Node);
+  return {
+    relationship: {
+      id,
+      type: 'LOCATED_IN',
+      source: source.id,
+      target: target.id,
+      properties: { rule: 'region-property', hierarchy: true, virtual: true },
+    },
+    source,
+    target,
+    evidence: [],
+  };
+}
+
 export async function getRelationship(db: Database, id: string): Promise<RelationshipResponse> {
+  if (id.startsWith(DERIVED_PREFIX)) return getDerived(db, id);
   const [record] = await readQuery(db, RELATIONSHIP_CYPHER, { id });
   if (!record) throw new AppError('NOT_FOUND', `No relationship with id ${id}.`, { id });
   const a = record.get('a') as Node;

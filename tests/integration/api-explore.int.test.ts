@@ -356,6 +356,17 @@ describe('GET /api/paths with members known only by their region property', () =
       expect(viaMember?.hops[1]).toMatchObject({ type: 'COOPERATION', evidence: '宁夏大学与浙江大学合作。' });
       expect(body.graph.edges.some((e) => e.id === 'region-of:university:宁夏大学')).toBe(true);
       expect(body.paths[0]?.length).toBe(2);
+      const derived = RelationshipResponse.parse(
+        (
+          await request(app)
+            .get(`/api/relationships/${encodeURIComponent(viaMember?.hops[0]?.relationship ?? '')}`)
+            .expect(200)
+        ).body,
+      );
+      expect(derived).toMatchObject({
+        relationship: { type: 'LOCATED_IN', source: 'university:宁夏大学', target: 'region:640000' },
+        evidence: [],
+      });
     } finally {
       await db.driver.executeQuery(
         "MATCH (u:Entity {id: 'university:宁夏大学'}) DETACH DELETE u",
