@@ -7,15 +7,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/database.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/db/local-neo4j.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dongxi-launcher-test-'));
+const authDataDir = mkdtempSync(join(tmpdir(), 'dongxi-launcher-auth-test-'));
 let second: LocalNeo4j | undefined;
 
 afterAll(async () => {
   await second?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(authDataDir, { recursive: true, force: true });
 });
+
+async function errorCode(work: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await work();
+    return undefined;
+  } catch (err) {
+    return (err as { code?: string }).code;
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolvePromise) => {
@@ -83,5 +96,31 @@ describe('local launcher', () => {
     } finally {
       await driver.close();
     }
+  }, 240_000);
+
+  it('openDatabase starts it from the config with a password, and close() stops it', async () => {
+    const port = await freePort();
+    const config = loadConfig({
+      NEO4J_LOCAL_PORT: String(port),
+      NEO4J_LOCAL_DATA: authDataDir,
+      NEO4J_LOCAL_PASSWORD: 'test-pass-1',
+      NEO4J_LOCAL_HEAP: '512m',
+    });
+    const db = await openDatabase(config);
+    try {
+      expect(db.local).toBe(true);
+      expect(db.uri).toBe(`bolt://127.0.0.1:${port}`);
+      expect(await db.version()).toMatch(/^5\.26\.\d+$/);
+      const wrong = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'wrong-pass'));
+      expect(await errorCode(() => wrong.executeQuery('RETURN 1'))).toBe(
+        'Neo.ClientError.Security.Unauthorized',
+      );
+      await wrong.close();
+    } finally {
+      await db.close();
+    }
+    const after = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'test-pass-1'), { connectionTimeout: 2000 });
+    expect(await errorCode(() => after.verifyConnectivity())).toBe('ServiceUnavailable');
+    await after.close();
   }, 240_000);
 });
