@@ -124,6 +124,22 @@ async function loadCuration(options: LoadOptions): Promise<Curation> {
   return options.curationPath ? readCuration(options.curationPath) : EMPTY_CURATION;
 }
 
+type Prepared = { rows: DocumentRows } | { name: string; error: unknown };
+
+/** Reads, extracts and curates one file; never rejects (the error is reported when its turn comes). */
+async function prepare(file: string, curation: Curation): Promise<Prepared> {
+  let name = file;
+  try {
+    const source = await readDocumentFile(file);
+    name = source.id;
+    // Yield once so the extraction runs while the previous document's statements are in flight.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { rows: buildRows(source, curation) };
+  } catch (error) {
+    return { name, error };
+  }
+}
+
 /** Loads documents one transaction each; a failing document is reported and the others still load. */
 export async function loadFiles(
   db: Database | null,
@@ -142,13 +158,20 @@ export async function loadFiles(
     seconds: 0,
   };
   if (options.dryRun) summary.dryRun = { labels: {}, types: {}, sample: [] };
+  // The next document is read and extracted while the current one is being written (Node is idle then).
+  let next = files.length > 0 ? prepare(files[0]!, curation) : null;
   for (const [index, file] of files.entries()) {
     let name = file;
     try {
-      const source = await readDocumentFile(file);
-      name = source.id;
-      const rows = buildRows(source, curation);
-      for (const line of rows.skipped) logger.warn(`${source.id}: skipped ${line}`);
+      const prepared = await next!;
+      next = index + 1 < files.length ? prepare(files[index + 1]!, curation) : null;
+      if ('error' in prepared) {
+        name = prepared.name;
+        throw prepared.error;
+      }
+      const rows = prepared.rows;
+      name = rows.document.id;
+      for (const line of rows.skipped) logger.warn(`${name}: skipped ${line}`);
       summary.skippedFacts += rows.skipped.length;
       if (summary.dryRun) addDryRun(summary.dryRun, rows);
       else if (db) await writeRows(db, rows, gazetteer, options);
