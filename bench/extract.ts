@@ -139,10 +139,9 @@ function writeSection(text: string): void {
   const md = readFileSync(path, 'utf8');
   const start = md.indexOf('## extract');
   const next = md.indexOf('\n## ', start + 1);
+  const rest = next < 0 ? '' : `\n${md.slice(next + 1)}`;
   const updated =
-    start < 0
-      ? `${md.trimEnd()}\n\n${text}`
-      : md.slice(0, start) + text + (next < 0 ? '' : md.slice(next + 1));
+    start < 0 ? `${md.trimEnd()}\n\n${text}` : md.slice(0, start) + text.trimEnd() + '\n' + rest;
   writeFileSync(path, updated);
 }
 
