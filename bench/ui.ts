@@ -242,6 +242,15 @@ function serve(dir: string): Promise<{ url: string; close(): void }> {
 
 const ms = (v: number) => `${Math.round(v).toLocaleString('en-US')} ms`;
 
+/** What the figures mean for the explorer (kept with the generator so a re-run keeps it). */
+const READING = [
+  'Reading: on this machine WebGL is a software rasterizer (SwiftShader) on CPU cores shared with other jobs, so the',
+  'WebGL renderer is the slowest option here. Neither goal is met on this machine (the 2 s one not with canvas either). The canvas renderer with the',
+  "large-view mode's cached viewport texture keeps mouse-drag panning fluid far higher (see the last column). The explorer",
+  'therefore switches to WebGL for large views only when the browser reports a hardware (non-software) WebGL renderer,',
+  'and otherwise stays on the canvas renderer in large-view mode (client/src/main.ts).',
+];
+
 function report(
   results: CaseResult[],
   machine: string[],
@@ -285,6 +294,8 @@ function report(
     ...rows,
     '',
     ...verdict.filter(Boolean),
+    '',
+    ...READING,
     '',
   ].join('\n');
 }

@@ -5,7 +5,7 @@ export interface Settings {
   maxElementsWarn: number;
   /** Above this many elements: the lighter large-view style, and WebGL if webglForLarge. */
   largeThreshold: number;
-  /** Use Cytoscape's WebGL renderer for large views. */
+  /** Use Cytoscape's WebGL renderer for large views (when the browser has a GPU, not a software rasterizer). */
   webglForLarge: boolean;
   /** Neighbours fetched per expansion; "show more" adds as many again. */
   expandLimit: number;

@@ -131,6 +131,18 @@ const langBox = $<HTMLInputElement>('lang-en');
 
 let layoutRuns = 0;
 
+/**
+ * WebGL only pays off on a GPU: with a software rasterizer (SwiftShader, llvmpipe) the canvas renderer
+ * with its cached viewport texture pans faster (bench/RESULTS.md, "## ui").
+ */
+const gpuWebgl = (() => {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+})();
+
 /** Runs the view's layout; the map first fetches the regions that place organizations. */
 async function runLayout(s: CanvasState, incremental: boolean): Promise<void> {
   if (s.view.layout === 'map') {
@@ -144,7 +156,10 @@ async function runLayout(s: CanvasState, incremental: boolean): Promise<void> {
 }
 
 function render(s: CanvasState, prev: CanvasState): void {
-  view.setLarge(s.nodes.length + s.edges.length > settings.largeThreshold, settings.webglForLarge);
+  view.setLarge(
+    s.nodes.length + s.edges.length > settings.largeThreshold,
+    settings.webglForLarge && gpuWebgl,
+  );
   if (s.view.lang !== prev.view.lang) view.setLang(s.view.lang);
   const added = view.sync(s, store.cache);
   const relayout = s.view.layout !== prev.view.layout || (added.length > 0 && prev.nodes.length === 0);
