@@ -137,7 +137,7 @@ function candidate(
   if (trailing && rule.type === 'Platform') end += trailing[0].length;
   const surface = ctx.text.slice(start - ctx.start, end - ctx.start);
   const canonical = ctx.text.slice(start - ctx.start, sEnd - ctx.start);
-  const proper = hasProperPart(ctx.tokens, start, sStart);
+  const proper = hasProperPart(ctx.tokens, start, sStart) || compoundPrefix(qualifier);
   // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)
   const founded = FOUNDED_BEFORE.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
   if (rule.proper && !proper && !(founded && rule.type === 'ResearchInstitute' && qualifier.length >= 4)) {
@@ -167,4 +167,12 @@ function academyUnits(ctx: SentenceContext): Mention[] {
     out.push({ start, end, surface, type: 'ResearchInstitute', canonical: surface, sentence: ctx.index });
   }
   return out;
+}
+
+/** A qualifier opening with an abbreviation compound (粤黔…, 津甘…) names a specific pairing. */
+function compoundPrefix(qualifier: string): boolean {
+  for (let len = Math.min(4, qualifier.length); len >= 2; len--) {
+    if (splitAbbreviationCompound(qualifier.slice(0, len))) return true;
+  }
+  return false;
 }

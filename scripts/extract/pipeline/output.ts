@@ -105,7 +105,10 @@ export function buildRelations(
     };
     const rel0 = r.at - s.start;
     if (AMOUNT_TYPES.has(r.type) && !r.noAmount) {
-      const amounts = findAmounts(s.text);
+      // 总规模/首期规模: the size of a fund, not money moved between the two parties
+      const amounts = findAmounts(s.text).filter(
+        (x) => !/规模[为达约]?$/.test(s.text.slice(Math.max(0, x.index - 4), x.index)),
+      );
       const amount = amounts.find((x) => x.index >= rel0) ?? amounts[0];
       if (amount)
         rel.amount = {

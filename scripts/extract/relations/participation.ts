@@ -69,7 +69,9 @@ export function joinRule(ctx: RuleContext): void {
     const event = named ?? ctx.lastEvent();
     if (!event) continue;
     // officials 出席/主持 (people attend); organizations 参加 (a person's organization does not by itself)
-    const attends = /出席|主持/.test(hit.word);
+    const attends =
+      /出席|主持/.test(hit.word) &&
+      ctx.parties.some((p) => p.type === 'Person' && p.end <= hit.at && p.start >= clause.start);
     const who = ctx.parties.filter(
       (p) =>
         p.end <= hit.at &&
