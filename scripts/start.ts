@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/db/database.ts';
+import { withBuildLock } from '../server/db/launcher-build.ts';
 import { applySchema } from '../server/db/schema.ts';
 import { serve } from '../server/index.ts';
 import { createLogger, type Logger } from '../server/logger.ts';
@@ -20,6 +21,7 @@ const CLIENT_SOURCES = [
   'contract',
 ];
 const CLIENT_OUT = join(ROOT, 'dist', 'client', 'index.html');
+const CLIENT_LOCK = join(ROOT, 'dist', '.client-build-lock');
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -46,11 +48,18 @@ async function buildClientIfNeeded(logger: Logger): Promise<void> {
     logger.info('client/index.html does not exist yet: skipping the client build');
     return;
   }
-  const sources = Math.max(...CLIENT_SOURCES.map((p) => newestMtime(join(ROOT, p))));
-  if (existsSync(CLIENT_OUT) && statSync(CLIENT_OUT).mtimeMs >= sources) return;
-  logger.info('building the client bundle (vite build client)');
+  const fresh = () => {
+    const sources = Math.max(...CLIENT_SOURCES.map((p) => newestMtime(join(ROOT, p))));
+    return existsSync(CLIENT_OUT) && statSync(CLIENT_OUT).mtimeMs >= sources;
+  };
+  if (fresh()) return;
   try {
-    await run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'client']);
+    // Two instances starting together must not empty dist/client under each other.
+    await withBuildLock(CLIENT_LOCK, async () => {
+      if (fresh()) return;
+      logger.info('building the client bundle (vite build client)');
+      await run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'client']);
+    });
   } catch (err) {
     // The API still works without the bundle; the page says how to build it.
     logger.error({ err }, 'client build failed; serving the API only');

@@ -2,7 +2,7 @@
 // its sources, so `npm start` works on a fresh clone. Used by local-neo4j.ts and `npm run build:neo4j`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const LAUNCHER_DIR = resolve(fileURLToPath(new URL('../../scripts/neo4j-local', import.meta.url)));
@@ -78,9 +78,12 @@ export function buildLauncher(onLine: (line: string) => void = () => {}): Promis
 const LOCK_DIR = join(LAUNCHER_DIR, '.build-lock');
 const LOCK_WAIT_MS = 15 * 60_000;
 
-function lockOwnerAlive(): boolean {
+/** False when the lock's owner is gone (or never wrote its pid within a minute). */
+function lockOwnerAlive(lockDir: string): boolean {
+  const pidFile = join(lockDir, 'pid');
   try {
-    process.kill(Number(readFileSync(join(LOCK_DIR, 'pid'), 'utf8')), 0);
+    if (!existsSync(pidFile)) return Date.now() - statSync(lockDir).mtimeMs < 60_000;
+    process.kill(Number(readFileSync(pidFile, 'utf8')), 0);
     return true;
   } catch {
     return false;
@@ -88,34 +91,33 @@ function lockOwnerAlive(): boolean {
 }
 
 /** mkdir is atomic: one process builds, the others (two `npm start`s, two test projects) wait for it. */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + LOCK_WAIT_MS;
+  mkdirSync(dirname(lockDir), { recursive: true });
   for (;;) {
     try {
-      mkdirSync(LOCK_DIR);
+      mkdirSync(lockDir);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       // A lock left by a build that was killed: take it over.
-      if (existsSync(join(LOCK_DIR, 'pid')) && !lockOwnerAlive())
-        rmSync(LOCK_DIR, { recursive: true, force: true });
-      else if (Date.now() > deadline)
-        throw new LauncherBuildError(`neo4j-local build: ${LOCK_DIR} is held too long`);
+      if (!lockOwnerAlive(lockDir)) rmSync(lockDir, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new LauncherBuildError(`build lock ${lockDir} is held too long`);
       else await new Promise((r) => setTimeout(r, 500));
     }
   }
   try {
-    writeFileSync(join(LOCK_DIR, 'pid'), String(process.pid));
+    writeFileSync(join(lockDir, 'pid'), String(process.pid));
     return await work();
   } finally {
-    rmSync(LOCK_DIR, { recursive: true, force: true });
+    rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
 /** Builds only when needed; returns whether a build ran. */
 export async function ensureLauncherBuilt(onLine?: (line: string) => void): Promise<boolean> {
   if (!launcherNeedsBuild()) return false;
-  return withBuildLock(async () => {
+  return withBuildLock(LOCK_DIR, async () => {
     // Another process may have finished the build while we waited for the lock.
     if (!launcherNeedsBuild()) return false;
     await buildLauncher(onLine);
