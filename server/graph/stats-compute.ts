@@ -85,53 +85,112 @@ function factGraph(facts: FactRow[]): UndirectedGraph {
   return graph;
 }
 
-/** Brandes' accumulation from a subset of sources (unweighted BFS); scaled to estimate the full sum. */
-function sampledBetweenness(graph: UndirectedGraph, sources: string[]): Map<string, number> {
-  const score = new Map<string, number>();
-  graph.forEachNode((node) => score.set(node, 0));
-  for (const source of sources) {
-    const stack: string[] = [];
-    const preds = new Map<string, string[]>();
-    const sigma = new Map<string, number>([[source, 1]]);
-    const dist = new Map<string, number>([[source, 0]]);
-    const queue = [source];
-    for (let head = 0; head < queue.length; head += 1) {
-      const v = queue[head] as string;
-      stack.push(v);
-      graph.forEachNeighbor(v, (w) => {
-        if (!dist.has(w)) {
-          dist.set(w, (dist.get(v) as number) + 1);
-          queue.push(w);
-        }
-        if (dist.get(w) === (dist.get(v) as number) + 1) {
-          sigma.set(w, (sigma.get(w) ?? 0) + (sigma.get(v) as number));
-          const list = preds.get(w);
-          if (list) list.push(v);
-          else preds.set(w, [v]);
-        }
-      });
+/** A simple undirected graph in compressed sparse rows: node i's neighbours are adj[offsets[i] .. offsets[i+1]). */
+interface Csr {
+  ids: string[];
+  offsets: Int32Array;
+  adj: Int32Array;
+}
+
+function toCsr(facts: FactRow[]): Csr {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const pairs = new Set<string>();
+  const ends: Array<[number, number]> = [];
+  const at = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      index.set(id, i);
+      ids.push(id);
     }
-    const delta = new Map<string, number>();
-    while (stack.length > 0) {
-      const w = stack.pop() as string;
-      for (const v of preds.get(w) ?? []) {
-        const share = ((sigma.get(v) as number) / (sigma.get(w) as number)) * (1 + (delta.get(w) ?? 0));
-        delta.set(v, (delta.get(v) ?? 0) + share);
+    return i;
+  };
+  for (const { source, target } of facts) {
+    if (source === target) continue;
+    const a = at(source);
+    const b = at(target);
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    if (pairs.has(key)) continue;
+    pairs.add(key);
+    ends.push([a, b]);
+  }
+  const degree = new Int32Array(ids.length + 1);
+  for (const [a, b] of ends) {
+    degree[a] = (degree[a] as number) + 1;
+    degree[b] = (degree[b] as number) + 1;
+  }
+  const offsets = new Int32Array(ids.length + 1);
+  for (let i = 0; i < ids.length; i += 1) offsets[i + 1] = (offsets[i] as number) + (degree[i] as number);
+  const fill = offsets.slice(0, ids.length);
+  const adj = new Int32Array(ends.length * 2);
+  for (const [a, b] of ends) {
+    adj[fill[a] as number] = b;
+    fill[a] = (fill[a] as number) + 1;
+    adj[fill[b] as number] = a;
+    fill[b] = (fill[b] as number) + 1;
+  }
+  return { ids, offsets, adj };
+}
+
+/**
+ * Brandes' accumulation from a subset of sources (unweighted BFS over typed arrays; predecessors are found
+ * again from distances instead of stored), scaled up to estimate the sum over all sources.
+ */
+function sampledBetweenness({ ids, offsets, adj }: Csr, sources: number[]): Map<string, number> {
+  const n = ids.length;
+  const score = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const order = new Int32Array(n);
+  for (const source of sources) {
+    dist.fill(-1);
+    sigma.fill(0);
+    delta.fill(0);
+    dist[source] = 0;
+    sigma[source] = 1;
+    order[0] = source;
+    let head = 0;
+    let tail = 1;
+    while (head < tail) {
+      const v = order[head++] as number;
+      for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e += 1) {
+        const w = adj[e] as number;
+        if (dist[w] === -1) {
+          dist[w] = (dist[v] as number) + 1;
+          order[tail++] = w;
+        }
+        if (dist[w] === (dist[v] as number) + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
       }
-      if (w !== source) score.set(w, (score.get(w) as number) + (delta.get(w) ?? 0));
+    }
+    for (let i = tail - 1; i > 0; i -= 1) {
+      const w = order[i] as number;
+      for (let e = offsets[w] as number; e < (offsets[w + 1] as number); e += 1) {
+        const v = adj[e] as number;
+        if (dist[v] === (dist[w] as number) - 1) {
+          delta[v] =
+            (delta[v] as number) + ((sigma[v] as number) / (sigma[w] as number)) * (1 + (delta[w] as number));
+        }
+      }
+      score[w] = (score[w] as number) + (delta[w] as number);
     }
   }
   // Undirected: each pair is counted from both ends; scale the sample up to all sources.
-  const factor = graph.order / Math.max(1, sources.length) / 2;
-  for (const [node, value] of score) score.set(node, value * factor);
-  return score;
+  const factor = n / Math.max(1, sources.length) / 2;
+  return new Map(ids.map((id, i) => [id, (score[i] as number) * factor]));
 }
 
 /** Evenly spread, deterministic source sample (stable results between calls). */
-function sampleSources(graph: UndirectedGraph, size: number): string[] {
-  const nodes = graph.nodes().sort();
-  const step = nodes.length / size;
-  return Array.from({ length: size }, (_, i) => nodes[Math.floor(i * step)] as string);
+function sampleSources(csr: Csr, size: number): number[] {
+  const sorted = csr.ids
+    .map((id, i) => [id, i] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const step = sorted.length / size;
+  return Array.from(
+    { length: size },
+    (_, i) => (sorted[Math.floor(i * step)] as readonly [string, number])[1],
+  );
 }
 
 export interface BrokerOptions {
@@ -146,12 +205,12 @@ export function topBrokers(
   facts: FactRow[],
   options: BrokerOptions,
 ): Array<{ id: string; betweenness: number }> {
-  const graph = factGraph(facts);
-  if (graph.order === 0) return [];
+  const csr = toCsr(facts);
+  if (csr.ids.length === 0) return [];
   const scores =
-    graph.order <= options.exactLimit
-      ? new Map(Object.entries(betweennessCentrality(graph, { normalized: false })))
-      : sampledBetweenness(graph, sampleSources(graph, Math.min(options.samples, graph.order)));
+    csr.ids.length <= options.exactLimit
+      ? new Map(Object.entries(betweennessCentrality(factGraph(facts), { normalized: false })))
+      : sampledBetweenness(csr, sampleSources(csr, Math.min(options.samples, csr.ids.length)));
   return [...scores.entries()]
     .filter(([, betweenness]) => betweenness > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

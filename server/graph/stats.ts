@@ -54,7 +54,9 @@ async function computeHeavy(db: Database, top: number): Promise<Heavy> {
     locatedIn: inputs?.get('locatedIn') ?? [],
     regionNames: inputs?.get('regionNames') ?? [],
   });
-  const ranked = topBrokers(facts, { top, exactLimit: 5000, samples: 200 });
+  // Sampled Brandes costs samples × (V + E): keep a large graph's first /api/stats call to seconds.
+  const samples = Math.max(16, Math.min(200, Math.floor(20_000_000 / Math.max(1, facts.length * 2))));
+  const ranked = topBrokers(facts, { top, exactLimit: 2000, samples });
   const names = await readQuery(db, NAMES_CYPHER, { ids: ranked.map((broker) => broker.id) });
   const info = new Map(names.map((record) => [record.get('id') as string, record]));
   return {
