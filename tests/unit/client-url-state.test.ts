@@ -12,7 +12,8 @@ const full: ViewState = {
   ],
   removed: ['region:100000'],
   path: { from: '宁夏', to: 'region:330100', k: 5, exclude: ['agency:科学技术部'] },
-  cypher: 'MATCH (n) RETURN n LIMIT 5',
+  cypher: 'MATCH (n) WHERE n.name = $name RETURN n LIMIT 5',
+  cypherParams: { name: '宁夏', min: 2 },
   layout: 'map',
   lang: 'en',
   filters: {
