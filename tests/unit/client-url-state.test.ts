@@ -51,6 +51,14 @@ describe('URL state', () => {
     expect(v.lang).toBe('zh');
   });
 
+  it('drops Cypher parameters that are not a JSON object', () => {
+    for (const qp of ['[1]', 'not json', '"text"', 'null']) {
+      const v = fromSearchParams(new URLSearchParams({ q: 'RETURN $x', qp }));
+      expect(v.cypher).toBe('RETURN $x');
+      expect(v.cypherParams).toBeNull();
+    }
+  });
+
   it('round-trips any ids in seeds and expansions', () => {
     fc.assert(
       fc.property(
