@@ -81,6 +81,26 @@ describe('relation rules', () => {
       'TECH_TRANSFER institute:华南农业大学研究院 -> region:451000',
     ],
     [
+      'assist: paired assistance to a list of places',
+      '上海市对口支援新疆喀什地区莎车县、泽普县、叶城县。',
+      'PAIRED_ASSISTANCE region:310000 -> region:653125',
+    ],
+    [
+      'with (和 + a two-sided verb): agreement',
+      '山东大学和重庆大学签署合作协议。',
+      'AGREEMENT university:山东大学 -> university:重庆大学',
+    ],
+    [
+      'support-for: technology transfer',
+      '宁夏农林科学院为固原市提供马铃薯育种技术支持。',
+      'TECH_TRANSFER institute:宁夏农林科学院 -> region:640400',
+    ],
+    [
+      'funds-to: investment',
+      '北京市已累计向赤峰市投入协作资金18亿元。',
+      'INVESTMENT region:110000 -> region:150400',
+    ],
+    [
       'unit-of: dependent unit',
       '宁夏共享集团股份有限公司通过苏州研发中心开发新产品。',
       'ESTABLISHED company:宁夏共享集团股份有限公司 -> platform:宁夏共享集团股份有限公司苏州研发中心',
@@ -120,6 +140,11 @@ describe('relation rules', () => {
     }).relations;
     const r = rels.find((x) => x.type === 'COOPERATION' || x.type === 'AGREEMENT');
     expect(r?.planned).toBe(true);
+  });
+
+  it('does not read 和 inside a list of founders as two sides', () => {
+    const out = facts('桂深科创基金由深圳市创新投资集团有限公司和广西投资集团有限公司牵头发起。');
+    expect(out.filter((f) => f.startsWith('COOPERATION') || f.startsWith('AGREEMENT'))).toEqual([]);
   });
 
   it('does not relate two parties that are only listed together', () => {

@@ -7,7 +7,7 @@ import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
 import { byRule, establishedRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
 import { fundsRule, investRule } from '../relations/investment.ts';
-import { pairRule } from '../relations/pairs.ts';
+import { assistRule, pairRule } from '../relations/pairs.ts';
 import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
 import { jointRule, withRule } from '../relations/symmetric.ts';
@@ -49,6 +49,7 @@ export function runRules(
     fundsRule(ctx, related);
     transferRule(ctx, related);
     placeRule(ctx);
+    assistRule(ctx, related);
     pairRule(ctx, related);
     affiliationRule(ctx, agencies);
   });

@@ -113,3 +113,56 @@ export function pairRule(ctx: RuleContext, related: (a: string, b: string) => bo
 export function zoneOf(code: string | null): Party['zone'] {
   return code ? (regionByCode(code)?.zone ?? null) : null;
 }
+
+const ASSIST = /对口支援|对口帮扶|结对帮扶|对口协作|援建|帮扶/;
+
+/** A对口支援B、C…: paired assistance from the actor before the verb to each place after it (east → west). */
+export function assistRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, ASSIST)) {
+    if (insideParty(ctx.parties, hit.at)) continue;
+    // the helped place may be written with its province and prefecture first (新疆喀什地区莎车县)
+    const bi = ctx.parties.findIndex(
+      (p) =>
+        p.start >= hit.end &&
+        p.start - hit.end <= 10 &&
+        p.type === 'Region' &&
+        !/[,，。;；、]/.test(s.text.slice(hit.end - s.start, p.start - s.start)),
+    );
+    if (bi < 0) continue;
+    const clauseStart = s.start + Math.max(0, s.text.slice(0, hit.at - s.start).search(/[^,，;；]*$/));
+    const helper = [...ctx.parties]
+      .reverse()
+      .find(
+        (p) =>
+          p.end <= hit.at && p.start >= clauseStart && (p.type === 'Region' || p.type === 'GovernmentAgency'),
+      );
+    if (!helper) continue;
+    const helped = listFromRegions(ctx, bi);
+    for (const h of helped) {
+      const ew = eastWest(helper, h);
+      if (!ew || related(helper.id, h.id)) continue;
+      ctx.emit({
+        type: 'PAIRED_ASSISTANCE',
+        source: ew[0].id,
+        target: ew[1].id,
+        at: hit.at,
+        rule: 'assist',
+        confidence: 0.7,
+      });
+    }
+  }
+}
+
+function listFromRegions(ctx: RuleContext, i: number): Party[] {
+  const out = [ctx.parties[i]!];
+  for (let k = i + 1; k < ctx.parties.length; k++) {
+    const gap = ctx.sentence.text.slice(
+      ctx.parties[k - 1]!.end - ctx.sentence.start,
+      ctx.parties[k]!.start - ctx.sentence.start,
+    );
+    if (!/^(?:、|和|及|以及)?$/.test(gap) || ctx.parties[k]!.type !== 'Region') break;
+    out.push(ctx.parties[k]!);
+  }
+  return out;
+}

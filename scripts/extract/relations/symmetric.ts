@@ -3,6 +3,8 @@
 import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from '../lexicon/triggers.ts';
 import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
 
+/** Verbs right after B that make A和B two sides (A和B签署协议, A和B携手). */
+const TWO_SIDED = /^(?:\S{0,2})(?:签署|签订|签约|达成|携手|合作|共建|结对)/;
 const TRANSFER_IN_PAIR = /技术支持|技术服务|技术转移|成果转化|技术转让|技术帮扶|科技帮扶/;
 const INVEST_IN_PAIR = /投资(?:协议|合同|金额|合作)|注资|入股|出资/;
 export const AGREEMENT_WORDS = /合作(?:协议|伙伴关系|框架|备忘录)|战略合作伙伴/g;
@@ -107,7 +109,9 @@ export function listTo(ctx: RuleContext, i: number): Party[] {
 export function withRule(ctx: RuleContext): void {
   const s = ctx.sentence;
   for (const t of s.tokens) {
-    if (t.word !== '与' && t.word !== '同' && t.word !== '跟') continue;
+    const strong = t.word === '与' || t.word === '同' || t.word === '跟';
+    // 和/及 join a list as often as two sides: only when a two-sided verb follows the second party
+    if (!strong && t.word !== '和') continue;
     const bi = ctx.parties.findIndex(
       (p) =>
         p.start >= t.end &&
@@ -116,6 +120,12 @@ export function withRule(ctx: RuleContext): void {
     );
     if (bi < 0 || !isActor(ctx.parties[bi]!)) continue;
     const bs = listFrom(ctx, bi).filter(isActor);
+    if (!strong) {
+      const lastOfB = bs[bs.length - 1];
+      if (!lastOfB || !TWO_SIDED.test(s.text.slice(lastOfB.end - s.start, lastOfB.end - s.start + 6)))
+        continue;
+      if (s.text.slice(0, t.start - s.start).includes('由')) continue;
+    }
     const clause = clauseAround(s, t.start);
     let ai = -1;
     for (let k = 0; k < ctx.parties.length; k++) {

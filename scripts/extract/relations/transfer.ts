@@ -56,6 +56,26 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
       });
     }
   }
+  // A为R提供…技术支持/服务: provider is the actor before 为
+  for (const hit of triggerHits(s, /为/)) {
+    const target = ctx.parties.find((p) => p.start === hit.end && isActor(p));
+    if (!target) continue;
+    const rest = s.text.slice(target.end - s.start, target.end - s.start + 16);
+    if (!/^(?:\S{0,3})提供[^,，。]{0,10}(?:技术|科技|智力)(?:支持|支撑|服务|指导)/.test(rest)) continue;
+    const clause = clauseAround(s, hit.at);
+    const provider = [...ctx.parties]
+      .reverse()
+      .find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p));
+    if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
+    ctx.emit({
+      type: 'TECH_TRANSFER',
+      source: provider.id,
+      target: target.id,
+      at: hit.at,
+      rule: 'support-for',
+      confidence: 0.6,
+    });
+  }
   s.tokens.forEach((t, i) => {
     if (t.word !== '从') return;
     const src = ctx.parties.find((p) => p.start === t.end);
