@@ -49,7 +49,9 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     const i = hit.index;
     const nameStart = i + role.length;
     // 王波说: a two-character name right before a verb of speech, not 王波说 as a name
-    const lengths = /^(?:说|表示|介绍|指出|称|强调)/.test(text.slice(nameStart + 2)) ? [2] : [3, 2, 4];
+    const lengths = /^(?:说|表示|介绍|指出|称|强调|认为|坦言|透露)/.test(text.slice(nameStart + 2))
+      ? [2]
+      : [3, 2, 4];
     for (const len of lengths) {
       const name = text.slice(nameStart, nameStart + len);
       if (name.length < len || !acceptName(name)) continue;

@@ -75,7 +75,8 @@ export function walkLeft(
       i = o - 1;
       continue;
     }
-    if (mode === 'event' && (t.word === '”' || t.word === '"' || t.word === '》')) {
+    // a quoted brand (“某某”高校联盟) is part of the name; events may also carry a quoted title
+    if ((mode === 'event' || first - i <= 3) && (t.word === '”' || t.word === '"' || t.word === '》')) {
       const o = matchOpen(tokens, i, t.word === '”' ? '“' : t.word === '》' ? '《' : '"', t.word, floor);
       if (o < 0) break;
       start = tokens[o]!.start;
