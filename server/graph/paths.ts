@@ -45,7 +45,14 @@ export function pathsCypher(
     throw new RangeError(`pathsCypher: maxHops must be 1..8, got ${maxHops}`);
   }
   const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
-  const hop = `((x)-[r${types}]-(y)${excluding ? ' WHERE NOT y.id IN $exclude' : ''}){1,${maxHops}}`;
+  const local = [
+    // Descending from a region to an entity located in it only at the ends (宁夏 ← 隆基宁光 at the start,
+    // 甘肃省 ← 甘肃农业大学 at the end): mid-path it would be A → city ← B again, and a local rule lets the
+    // search prune those co-location branches instead of enumerating them.
+    ...(actorRules ? ["NOT (type(r) = 'LOCATED_IN' AND endNode(r) = x AND x <> a AND y <> b)"] : []),
+    ...(excluding ? ['NOT y.id IN $exclude'] : []),
+  ];
+  const hop = `((x)-[r${types}]-(y)${local.length > 0 ? ` WHERE ${local.join(' AND ')}` : ''}){1,${maxHops}}`;
   return `
 MATCH (a:Entity)
 WHERE a.id IN $starts
