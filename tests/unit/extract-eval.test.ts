@@ -22,6 +22,8 @@ const FIXTURES = [
   '007_shanghai_guizhou',
   '008_beijing_neimenggu',
   '009_chongqing_shandong',
+  '010_shanghai_yunnan',
+  '011_sinopec_qinghai',
 ];
 const SCORE_MJS = '../shared/eval/score.mjs';
 

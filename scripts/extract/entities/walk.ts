@@ -36,7 +36,8 @@ function isNameToken(t: Token, isRegion: (w: string) => boolean, mode: WalkMode 
   if (isRegion(t.word)) return true;
   if (STOP_WORDS.has(t.word) && !(mode === 'event' && EVENT_WORDS.has(t.word))) return false;
   if (NUMERIC.test(t.word) || (t.tag === 'm' && /^[\d.年月日号]+$/.test(t.word))) return false;
-  if (ADVERBS.has(t.word) || (t.tag === 'd' && t.word.length < 2)) return false;
+  if ((ADVERBS.has(t.word) && (t.tag === 'd' || t.tag === 'ad')) || (t.tag === 'd' && t.word.length < 2))
+    return false;
   if (!CJK.test(t.word) && !/^[A-Za-z][A-Za-z0-9]*$/.test(t.word)) return false;
   return !STOP_TAGS.has(t.tag);
 }
@@ -83,6 +84,16 @@ export function walkLeft(
       i = o - 1;
       continue;
     }
+    // 张江·版纳…中心: a middle dot joins two name parts in any name
+    if (t.word === '·' && i - 1 >= floor && isNameToken(tokens[i - 1]!, isRegion, mode)) {
+      i--;
+      continue;
+    }
+    // 高原科学与可持续发展研究院: 与 inside a name, unless what precedes it is itself a name (甲大学与乙公司)
+    if (mode === 'org' && t.word === '与' && i - 1 >= floor && innerConjunction(tokens[i - 1]!, isRegion)) {
+      i--;
+      continue;
+    }
     if (
       mode === 'event' &&
       CONNECTORS_EVENT.has(t.word) &&
@@ -120,4 +131,18 @@ function singleCharRun(tokens: Token[], i: number, floor: number): number {
   if (i - k >= 3 && k >= floor) return -1;
   const before = k >= floor ? tokens[k]!.word : '';
   return before === '' || /^[,，。;；:：、!?！？“”"\s]$/.test(before) ? k + 1 : -1;
+}
+
+const NAME_END =
+  /(?:大学|学院|公司|集团|研究院|研究所|中心|局|厅|委员会|政府|银行|基金|实验室|联盟|园区|基地|平台|部|所|院|会)$/;
+
+/** 与 joins two common nouns inside a name (科学与可持续发展), not two names. */
+function innerConjunction(before: Token, isRegion: (w: string) => boolean): boolean {
+  return (
+    /^n/.test(before.tag) &&
+    before.word.length >= 2 &&
+    !isRegion(before.word) &&
+    !NAME_END.test(before.word) &&
+    !STOP_WORDS.has(before.word)
+  );
 }

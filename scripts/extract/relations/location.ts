@@ -77,7 +77,7 @@ export function placeRule(ctx: RuleContext): void {
   );
   if (!place) return;
   for (const p of ctx.parties) {
-    if (p.type === 'Platform')
+    if (p.type === 'Platform' || p.type === 'ResearchInstitute')
       ctx.emit({
         type: 'LOCATED_IN',
         source: p.id,

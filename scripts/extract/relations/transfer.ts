@@ -2,7 +2,7 @@
 // clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject.
 import { clauseAround, insideParty, isActor, triggerHits, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
-import { listFrom } from './symmetric.ts';
+import { listFrom, listTo } from './symmetric.ts';
 
 const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地|推广)/;
 const IMPORTED = /^(?:引进|引入|承接)/;
@@ -41,20 +41,25 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     const rest = s.text.slice(last.end - s.start, last.end - s.start + 8);
     if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|转化)/.test(rest)) continue;
     const clause = clauseAround(s, hit.at);
-    const provider =
-      [...ctx.parties].reverse().find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p)) ??
-      topicOf(ctx, hit.at, true);
-    for (const target of targets) {
-      if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
-      ctx.emit({
-        type: 'TECH_TRANSFER',
-        source: provider.id,
-        target: target.id,
-        at: hit.at,
-        rule: 'transfer-to',
-        confidence: 0.65,
-      });
-    }
+    const nearest = [...ctx.parties]
+      .reverse()
+      .find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p));
+    // 甲省、乙省的高校向丙转移…: every listed provider
+    const providers = nearest
+      ? listTo(ctx, ctx.parties.indexOf(nearest)).filter(isActor)
+      : [topicOf(ctx, hit.at, true)];
+    for (const target of targets)
+      for (const provider of providers) {
+        if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
+        ctx.emit({
+          type: 'TECH_TRANSFER',
+          source: provider.id,
+          target: target.id,
+          at: hit.at,
+          rule: 'transfer-to',
+          confidence: 0.65,
+        });
+      }
   }
   // A为R提供…技术支持/服务: provider is the actor before 为
   for (const hit of triggerHits(s, /为/)) {
