@@ -69,7 +69,8 @@ export function buildOpenApiDocument(version = '0.1.0'): ReturnType<OpenApiGener
   route({
     method: 'get',
     path: '/api/relationships/{id}',
-    summary: 'A fact with all its evidence',
+    summary:
+      'A fact with all its evidence (`region-of:<entity id>`: a derived membership hop from /api/paths)',
     request: { params: api.RelationshipParams },
     responses: {
       200: json('The fact', named('RelationshipResponse', api.RelationshipResponse)),
