@@ -195,11 +195,31 @@ export async function loadPaths(db: Database | null, paths: readonly string[], o
   return loadFiles(db, await documentFiles(paths), options);
 }
 
-async function loadedDocuments(db: Database): Promise<Map<string, string>> {
+async function loadedDocuments(db: Database): Promise<Map<string, { sha256: string; seed: boolean }>> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run('MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256');
-    return new Map(result.records.map((r) => [r.get('id') as string, r.get('sha256') as string]));
+    const result = await session.run(
+      "MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256, d.collection = 'seeds' AS seed",
+    );
+    return new Map(
+      result.records.map((r) => [
+        r.get('id') as string,
+        { sha256: r.get('sha256') as string, seed: r.get('seed') === true },
+      ]),
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+/** Marks documents as coming from the seeds folder, so a later start may replace or remove them (and only them). */
+async function markSeedDocuments(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.executeWrite((tx) =>
+      tx.run("MATCH (d:Document) WHERE d.id IN $ids SET d.collection = 'seeds'", { ids }),
+    );
   } finally {
     await session.close();
   }
@@ -214,9 +234,16 @@ export async function loadSeedsIfNeeded(db: Database, seedsDir: string, logger: 
   const files = await documentFiles([seedsDir]);
   const sources = await Promise.all(files.map(async (file) => ({ file, doc: await readDocumentFile(file) })));
   const loaded = await loadedDocuments(db);
-  const changed = sources.filter(({ doc }) => loaded.get(doc.id) !== doc.sha256).map(({ file }) => file);
+  const changed = sources
+    .filter(({ doc }) => loaded.get(doc.id)?.sha256 !== doc.sha256)
+    .map(({ file }) => file);
   const seedIds = new Set(sources.map(({ doc }) => doc.id));
-  const removed = [...loaded.keys()].filter((id) => !seedIds.has(id)).sort();
+  // Only documents that came from the seeds folder are removed with it: documents a researcher loaded
+  // by hand (`npm run load`) stay.
+  const removed = [...loaded]
+    .filter(([id, doc]) => doc.seed && !seedIds.has(id))
+    .map(([id]) => id)
+    .sort();
   if (changed.length === 0 && removed.length === 0) {
     logger.info(`seeds: ${loaded.size} documents already loaded, nothing to do`);
     return null;
@@ -225,6 +252,11 @@ export async function loadSeedsIfNeeded(db: Database, seedsDir: string, logger: 
   const curationPath = join(seedsDir, 'curation.yaml');
   const options: LoadOptions = { logger, ...(existsSync(curationPath) ? { curationPath } : {}) };
   const summary = await loadFiles(db, changed, options);
+  const failed = new Set(summary.failed.map((f) => f.document));
+  await markSeedDocuments(
+    db,
+    sources.map(({ doc }) => doc.id).filter((id) => !failed.has(id)),
+  );
   logger.info(
     `seeds: loaded ${summary.documents}, failed ${summary.failed.length}, removed ${removed.length} ` +
       `(${summary.entities} entities, ${summary.facts} facts, ${summary.seconds.toFixed(1)} s)`,

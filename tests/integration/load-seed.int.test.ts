@@ -68,23 +68,30 @@ describe('loading the seed', () => {
     await db.clean();
     const loaded = await loadSeedsIfNeeded(db, SEEDS);
     expect(loaded?.documents).toBeGreaterThan(0);
-    expect(await graphContentHash(db)).toBe(first.hash);
+    const seeded = await graphContentHash(db);
     expect(await loadSeedsIfNeeded(db, SEEDS)).toBeNull();
-    // A changed seed is loaded again; a document that is no longer among the seeds is removed.
+    // A changed seed is loaded again; a seed document that is no longer in the folder is removed,
+    // but a document a researcher loaded by hand (no seeds collection) stays.
     await db.driver.executeQuery(
       "MATCH (d:Document) SET d.sha256 = 'changed'",
       {},
       { database: db.database },
     );
     await db.driver.executeQuery(
-      "CREATE (:Document {id: 'gone', sha256: 'x'})",
+      "CREATE (:Document {id: 'gone', sha256: 'x', collection: 'seeds'}), (:Document {id: 'mine', sha256: 'y'})",
       {},
       { database: db.database },
     );
     const reloaded = await loadSeedsIfNeeded(db, SEEDS);
     expect(reloaded?.documents).toBe(loaded?.documents);
     expect(reloaded?.removed).toEqual(['gone']);
-    expect(await graphContentHash(db)).toBe(first.hash);
+    const { records } = await db.driver.executeQuery(
+      "MATCH (d:Document {id: 'mine'}) DETACH DELETE d RETURN count(*) AS n",
+      {},
+      { database: db.database },
+    );
+    expect(records[0]?.get('n').toNumber()).toBe(1);
+    expect(await graphContentHash(db)).toBe(seeded);
   });
 
   it('reports a file that cannot be read and still loads the others', async () => {
