@@ -101,7 +101,10 @@ function abbreviates(short: EntityGroup, long: EntityGroup, weak: boolean): bool
   if (ss[0] !== ll[0] || s.at(-1) !== l.at(-1) || !isSubsequence(s, l)) return false;
   // 四川大学 and 四川农业大学 are both full names: only a contracted suffix (所 for 研究所) or a weak
   // candidate or an event title abbreviates
-  return weak || short.type === 'Event' || suffixOf(s) !== suffixOf(l);
+  // a fund's short form contracts its middle (某某科创基金 for 某某科技创新股权投资基金): two different funds of
+  // one document rarely share the first two characters and every character of the shorter name in order
+  const fund = short.type === 'Fund' && s.length >= 5 && s.slice(0, 2) === l.slice(0, 2);
+  return weak || short.type === 'Event' || fund || suffixOf(s) !== suffixOf(l);
 }
 
 /** Group mentions into entities. */

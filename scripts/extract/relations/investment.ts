@@ -1,9 +1,10 @@
 // Investment stated with a verb: A(在R)投资(设立|建设)X, 苏州、无锡等地企业在汉中投资设厂, 深圳企业投资建设的X.
 // Investors are the actors before the verb in its clause; the investee is the named object, else the place.
 import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
+import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
 
-const INVEST = /投资|注资|入股|增资/;
+const INVEST = /投资|注资|入股|增资|出资/;
 /** 投资 used as a noun (总投资, 投资导向, 投资金额): not a statement that someone invested. */
 const NOUN_BEFORE = /(?:总|拟|意向|招商|的)$/;
 const NOUN_AFTER =
@@ -20,19 +21,34 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
     const inClause = ctx.parties.filter(
       (p) => p.start >= clause.start && p.end <= hit.at && isActor(p) && p.type !== 'Event',
     );
-    if (inClause.length === 0) continue;
+    // 向X(、Y)投资: the list right after 向 receives the money, it does not invest
+    const toList = recipientsBefore(ctx, inClause, hit.at);
     // 在R(、S)投资: the place(s) right before the verb are where the money goes
     const zai = before.lastIndexOf('在');
     const zaiAt = zai >= 0 ? s.start + zai : -1;
     const places = zaiAt >= clause.start ? inClause.filter((p) => p.start > zaiAt) : [];
-    const investors = inClause.filter((p) => !places.includes(p));
+    const investors = inClause.filter((p) => !places.includes(p) && !toList.includes(p));
     const lastInvestor = investors[investors.length - 1];
-    if (!lastInvestor) continue;
-    const who = listTo(ctx, ctx.parties.indexOf(lastInvestor)).filter((p) => investors.includes(p));
+    let who = lastInvestor
+      ? listTo(ctx, ctx.parties.indexOf(lastInvestor)).filter((p) => investors.includes(p))
+      : [];
+    // no investor in the clause (基金已向X投资…) or only a partner (并与Z共同向X投资): the sentence's
+    // explicit topic (基金, 该公司) invests too
+    const partnerOnly = who.length > 0 && /[与和同]$/.test(s.text.slice(0, who[0]!.start - s.start));
+    if (who.length === 0 || partnerOnly) {
+      const topic = topicOf(ctx, hit.at, true);
+      if (topic && !toList.includes(topic)) who = [topic, ...who];
+    }
+    // 其中A出资…: with no object, the money goes to the fund the sentence is about
+    if (who.length === 0) continue;
     const oi = ctx.parties.findIndex(
       (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.end <= clause.end && p.type !== 'Person',
     );
-    let objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : places;
+    let objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : toList.length ? toList : places;
+    if (objects.length === 0 && hit.word === '出资') {
+      const fund = ctx.parties.filter((p) => p.type === 'Fund' && p.end <= clause.start).at(-1);
+      if (fund) objects = [fund];
+    }
     if (objects.length === 0) {
       // 在R,某地企业投资建设的…: the sentence's opening place receives the investment
       const open = /^在([^,，。]{2,12})[,，]/.exec(s.text);
@@ -53,6 +69,16 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
       }
     }
   }
+}
+
+/** The list X(、Y) of `向X、Y(累计|共)?投资`: parties introduced by 向 that end right before the verb. */
+function recipientsBefore(ctx: RuleContext, inClause: Party[], verbAt: number): Party[] {
+  const s = ctx.sentence;
+  const last = inClause.at(-1);
+  if (!last || !/^(?:累计|共|先后|已|再|合计)?$/.test(s.text.slice(last.end - s.start, verbAt - s.start)))
+    return [];
+  const list = listTo(ctx, ctx.parties.indexOf(last));
+  return s.text[list[0]!.start - s.start - 1] === '向' ? list : [];
 }
 
 /** A向R投入…资金: money put into a place (or an organization) by the subject of the clause. */

@@ -2,6 +2,7 @@
 // or by an abbreviation compound (苏陕科技合作): agreement, cooperation, investment or paired assistance.
 import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from '../lexicon/triggers.ts';
 import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
+import { topicOf } from './founders.ts';
 
 /** Verbs right after B that make A和B two sides (A和B签署协议, A和B携手). */
 const TWO_SIDED = /^(?:\S{0,2})(?:签署|签订|签约|达成|携手|合作|共建|结对)/;
@@ -134,7 +135,13 @@ export function withRule(ctx: RuleContext): void {
     }
     let as: Party[] = ai >= 0 ? listTo(ctx, ai).filter((p) => isActor(p) && p.start >= clause.start) : [];
     if (as.length === 0) {
-      const subj = ctx.parties.find((p) => p.end <= t.start && isActor(p) && p.type !== 'Event');
+      // (基金已向X投资…,)并与B共同…: the sentence's explicit topic, never a party introduced by 向
+      const subj =
+        topicOf(ctx, t.start, true) ??
+        ctx.parties.find(
+          (p) =>
+            p.end <= t.start && isActor(p) && p.type !== 'Event' && s.text[p.start - s.start - 1] !== '向',
+        );
       if (subj) as = [subj];
     }
     if (as.length === 0) continue;
