@@ -46,6 +46,8 @@ export function htmlToText(html: string): string {
   const body = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|noscript|template|head)\b[\s\S]*?<\/\1\s*>/gi, '')
+    // An unclosed <script>/<style> runs to the end of the page, as in a browser: none of it is text.
+    .replace(/<(script|style)\b[\s\S]*$/i, '')
     .replace(BLOCK, '\n')
     .replace(/<[^>]+>/g, '');
   return decodeEntities(body)

@@ -3,7 +3,7 @@
 // Empty, binary or undecodable input throws InputError naming the file.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -34,18 +34,36 @@ type Meta = z.infer<typeof Meta>;
 
 const MAX_BYTES = 256 * 1024 * 1024;
 
-export async function readDocumentFile(path: string): Promise<SourceDocument> {
+/** Control characters and backslashes would make ids that print badly or look like paths. */
+const BAD_NAME = /[\\\p{Cc}]/u;
+
+/** Reads a document; `maxBytes` (default 256 MB) is checked on the file size before anything is read. */
+export async function readDocumentFile(
+  path: string,
+  options: { maxBytes?: number } = {},
+): Promise<SourceDocument> {
   const name = basename(path);
+  const id = basename(path, extname(path));
+  if (BAD_NAME.test(name))
+    throw new InputError(
+      name.replace(/\p{Cc}/gu, '?'),
+      'the file name contains a backslash or a control character; rename the file',
+    );
+  const maxBytes = options.maxBytes ?? MAX_BYTES;
   let bytes: Buffer;
   try {
+    // Size first, so an oversized file is refused without being read into memory.
+    if ((await stat(path)).size > maxBytes) throw new TooLarge();
     bytes = await readFile(path);
   } catch (err) {
+    if (err instanceof TooLarge) throw new InputError(name, `larger than ${formatMb(maxBytes)}, not loaded`);
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     throw new InputError(name, `cannot read the file (${code})`);
   }
-  if (bytes.length > MAX_BYTES) throw new InputError(name, `larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > maxBytes) throw new InputError(name, `larger than ${formatMb(maxBytes)}, not loaded`);
   let text = decode(bytes, name);
-  const isHtml = /^\.x?html?$/i.test(extname(path)) || looksLikeHtml(text.slice(0, 2000));
+  const isHtml =
+    /^\.x?html?$/i.test(extname(path)) || looksLikeHtml(text.slice(0, 2000)) || hasScriptBlock(text);
   let htmlTitleText: string | null = null;
   if (isHtml) {
     const charset = declaredCharset(text.slice(0, 4000));
@@ -55,7 +73,6 @@ export async function readDocumentFile(path: string): Promise<SourceDocument> {
     text = htmlToText(text);
   }
   if (text.trim().length === 0) throw new InputError(name, 'the document is empty');
-  const id = basename(path, extname(path));
   const meta = readMeta(path, id);
   const date = normalizeDate(meta?.date) ?? inferDocumentDate(text);
   return {
@@ -80,6 +97,8 @@ function decode(bytes: Buffer, name: string): string {
   } catch {
     // not UTF-8: try the Chinese legacy encodings
   }
+  const mixed = decodeMixedLines(bytes);
+  if (mixed !== null) return mixed;
   const guess = (chardet.detect(bytes) ?? '').toLowerCase();
   const candidates = [guess, 'gb18030', 'big5'].filter((e) => e && iconv.encodingExists(e));
   for (const enc of candidates) {
@@ -87,6 +106,47 @@ function decode(bytes: Buffer, name: string): string {
     if (plausible(text)) return text;
   }
   throw new InputError(name, 'not valid text in UTF-8, GB18030/GBK or Big5');
+}
+
+class TooLarge extends Error {}
+
+function formatMb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/** A plain-text file that carries <script>/<style> blocks is read as HTML, so their content is dropped. */
+function hasScriptBlock(text: string): boolean {
+  return /<(?:script|style)\b/i.test(text);
+}
+
+/**
+ * Files pasted together from a UTF-8 and a GBK/GB18030 source: when some lines are valid UTF-8 with
+ * non-ASCII text and others are not UTF-8 at all, each line is decoded on its own (UTF-8 if valid, else
+ * GB18030). Returns null when the file is not of that kind. Best effort: a very short GBK line that is
+ * also valid UTF-8 would be misread, which is rare for Chinese text.
+ */
+function decodeMixedLines(bytes: Buffer): string | null {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  let utf8Lines = 0;
+  let legacyLines = 0;
+  for (let start = 0; start < bytes.length;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    const line = bytes.subarray(start, end);
+    start = end;
+    try {
+      const text = strict.decode(line);
+      if (/\P{ASCII}/u.test(text)) utf8Lines++;
+      parts.push(text);
+    } catch {
+      legacyLines++;
+      parts.push(iconv.decode(line, 'gb18030'));
+    }
+  }
+  if (utf8Lines === 0 || legacyLines === 0) return null;
+  const text = parts.join('');
+  return plausible(text) ? text : null;
 }
 
 function utf8(bytes: Buffer, name: string): string {

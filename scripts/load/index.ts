@@ -39,6 +39,8 @@ export interface LoadOptions extends WriteOptions {
   onProgress?: (progress: LoadProgress) => void;
   logger?: LoadLogger;
   curationPath?: string;
+  /** Files larger than this are refused before being read (default MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes?: number;
 }
 
 export interface DryRunReport {
@@ -59,6 +61,11 @@ export interface LoadSummary {
 
 const SILENT: LoadLogger = { info() {}, warn() {}, error() {} };
 const SAMPLE_FACTS = 5;
+/**
+ * A document is one transaction and its full text one property: 16 MB of UTF-8 is far beyond any article
+ * and keeps the loader's and the database's memory bounded. Larger files are refused with a clear error.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 export const gazetteer: Gazetteer = { regionByCode, ancestorsOf };
 
@@ -127,10 +134,10 @@ async function loadCuration(options: LoadOptions): Promise<Curation> {
 type Prepared = { rows: DocumentRows } | { name: string; error: unknown };
 
 /** Reads, extracts and curates one file; never rejects (the error is reported when its turn comes). */
-async function prepare(file: string, curation: Curation): Promise<Prepared> {
+async function prepare(file: string, curation: Curation, maxBytes: number): Promise<Prepared> {
   let name = file;
   try {
-    const source = await readDocumentFile(file);
+    const source = await readDocumentFile(file, { maxBytes });
     name = source.id;
     // Yield once so the extraction runs while the previous document's statements are in flight.
     await new Promise((resolve) => setImmediate(resolve));
@@ -159,12 +166,13 @@ export async function loadFiles(
   };
   if (options.dryRun) summary.dryRun = { labels: {}, types: {}, sample: [] };
   // The next document is read and extracted while the current one is being written (Node is idle then).
-  let next = files.length > 0 ? prepare(files[0]!, curation) : null;
+  const maxBytes = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+  let next = files.length > 0 ? prepare(files[0]!, curation, maxBytes) : null;
   for (const [index, file] of files.entries()) {
     let name = file;
     try {
       const prepared = await next!;
-      next = index + 1 < files.length ? prepare(files[index + 1]!, curation) : null;
+      next = index + 1 < files.length ? prepare(files[index + 1]!, curation, maxBytes) : null;
       if ('error' in prepared) {
         name = prepared.name;
         throw prepared.error;
