@@ -113,6 +113,10 @@ const filters = mountFilters($('filters-panel'), (f, coalesce) =>
 );
 mountLegend($('legend-panel'));
 const cypher = mountCypher($('cypher-panel'), { actions, historySize: settings.historySize });
+$('overview-button').addEventListener(
+  'click',
+  () => void cypher.runSavedByName('east-west-pairs').catch(report),
+);
 mountExport($('export-bar'), {
   cy: () => view.cy,
   subgraph: () => {

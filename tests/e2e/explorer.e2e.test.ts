@@ -242,6 +242,22 @@ describe('explorer in a real browser', () => {
     await page.close();
   });
 
+  it('offers an East → West overview on the empty canvas that draws eastern and western parties', async () => {
+    const { page, errors } = await openPage();
+    expect(await page.isVisible('#empty-state')).toBe(true);
+    await page.click('#overview-button');
+    await page.waitForSelector('#cypher-table tbody tr', { timeout: 30_000 });
+    const state = await readState(page);
+    expect(state.nodes.length).toBeGreaterThan(0);
+    expect(state.edges.length).toBeGreaterThan(0);
+    // The paired assistance of the seed's Shandong → Gansu story is an East → West fact.
+    expect(state.nodes).toEqual(expect.arrayContaining(['region:370000', 'region:620000']));
+    expect(await page.isVisible('#empty-state')).toBe(false);
+    await screenshot(page, '04b-east-west-overview');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a write query with a readable READ_ONLY error and writes nothing', async () => {
     const { page } = await openPage();
     await typeCypher(page, "CREATE (n:Entity {id: 'e2e-write', name: 'written'}) RETURN n");

@@ -56,6 +56,8 @@ interface Editor {
 export interface CypherPanel {
   /** Shows a query (and its parameters) in the editor, e.g. the one of a shared link. */
   setQuery(q: string, p?: Record<string, unknown> | null): void;
+  /** Runs a saved query by name with its default parameters. */
+  runSavedByName(name: string): Promise<void>;
 }
 
 export function mountCypher(
@@ -252,6 +254,12 @@ export function mountCypher(
   }
 
   return {
+    /** Runs a saved query by name with its default parameters (the empty canvas offers an overview). */
+    async runSavedByName(name: string): Promise<void> {
+      const res = await api.queries();
+      const q = res.queries.find((x) => x.name === name);
+      if (q) await runSaved(q);
+    },
     setQuery(q, p) {
       editor.setValue(q);
       params.value = p && Object.keys(p).length ? JSON.stringify(p) : '';
