@@ -46,3 +46,8 @@ ON (n.type);
 CREATE INDEX document_date IF NOT EXISTS
 FOR (n:Document)
 ON (n.date);
+
+// Members of a region known by their `region` property (the path finder starts from them).
+CREATE INDEX entity_region IF NOT EXISTS
+FOR (n:Entity)
+ON (n.region);
