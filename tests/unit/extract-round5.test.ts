@@ -1,5 +1,6 @@
 // General fixes from the fifth held-out round (tests/fixtures/extract/012–019), each on sentences written
-// for this test rather than copied from a fixture: fund short forms, 向X投资, topic carry-over, 出资.
+// for this test rather than copied from a fixture: fund short forms, 向X投资, topic carry-over, 出资,
+// ceremonies and themed weeks, people after titles and before adverbs, contact persons, stray county names.
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../scripts/extract/index.ts';
 
@@ -39,5 +40,40 @@ describe('fifth round: funds and investments', () => {
       '湖北长江投资有限公司发起设立的鄂藏科技创新产业投资基金完成募集,其中澳门丝路资本有限公司出资1亿港元。',
     );
     expect(f).toContain('INVESTMENT company:澳门丝路资本有限公司 -> fund:鄂藏科技创新产业投资基金');
+  });
+});
+
+describe('fifth round: entities', () => {
+  const names = (text: string, type: string) =>
+    run(text)
+      .entities.filter((e) => e.type === type && !e.implied)
+      .map((e) => e.name);
+
+  it('names a qualified signing ceremony and a quoted themed week as events', () => {
+    expect(names('9月3日,湘黔科技合作项目签约仪式在长沙举行。', 'Event')).toContain(
+      '湘黔科技合作项目签约仪式',
+    );
+    expect(names('两地联合举办了“湘黔青年科技人才交流周”。', 'Event')).toContain('湘黔青年科技人才交流周');
+    expect(names('双方代表出席仪式。', 'Event')).toEqual([]);
+  });
+
+  it('reads a name between an occupation and a title or an adverb', () => {
+    expect(names('来自湖南大学的科技特派员吴丹博士扎根当地。', 'Person')).toContain('吴丹');
+    expect(names('湖南省农业科学院高级农艺师郑岩则在吉首市推广良种。', 'Person')).toContain('郑岩');
+    expect(names('湖南省农业科学院高级农艺师郑岩则在吉首市推广良种。', 'Person')).not.toContain('郑岩则');
+  });
+
+  it('reads the contact person of a notice', () => {
+    expect(names('联系人:湖南省科学技术厅合作处 邓伟', 'Person')).toContain('邓伟');
+  });
+
+  it('drops a county short name that is a common word when its province is not named', () => {
+    expect(names('双方将共建盐湖资源综合利用实验室。', 'Region')).toEqual([]);
+    expect(names('在运城市盐湖区建设实验室。', 'Region')).toContain('盐湖区');
+  });
+
+  it('does not cut a place out of 东西部', () => {
+    const regions = run('为深化湘桂东西部协作,两地签署协议。').entities.filter((e) => e.type === 'Region');
+    expect(regions.map((e) => e.name)).not.toContain('桂东县');
   });
 });

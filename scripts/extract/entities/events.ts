@@ -29,6 +29,15 @@ const EVENT_SUFFIXES = [
   '大赛',
   '创新创业大赛',
   '行动',
+  // ceremonies and themed weeks are named when qualified (粤X协作项目签约仪式, “某某科技人才交流周”)
+  '签约仪式',
+  '启动仪式',
+  '揭牌仪式',
+  '开幕式',
+  '交流周',
+  '活动周',
+  '宣传周',
+  '科技周',
 ].sort((a, b) => b.length - a.length);
 const ORDINAL_BEFORE = /(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年?)$/;
 const OTHER_SUFFIX = new Set(['行动']);

@@ -16,6 +16,16 @@ const TRANSLIT = new RegExp(
 /** All role words in one alternation, longest first (ROLE_WORDS is sorted so). */
 const ROLE_RE = new RegExp(ROLE_WORDS.join('|'), 'g');
 const SPEAKER = /(?<=[户员者师工农民生])([\u4e00-\u9fff]{2,3}?)(说|表示|介绍|告诉记者|坦言)/g;
+/** An honorific or academic title right after a name (周某博士, 李某教授) ends the name like a verb does. */
+const TITLE_AFTER = /^(?:博士|教授|研究员|院士|同志|先生|女士|老师|一行)/;
+/**
+ * A one-character adverb then a verb or preposition after a name (王某则在…, 李某也表示…): the name ends
+ * before the adverb. The verb is required: 都, 还 … also occur inside transliterated names.
+ */
+const ADVERB_AFTER =
+  /^(?:则|也|还|又|就|便|都|已|曾|正|亦|更)(?:在|是|对|向|为|把|从|与|和|带|将|有|表示|说|介绍|指出|认为|强调|参加|出席|扎根|深入|赴|到|来)/;
+/** 联系人:(某单位某处 )王某: the contact person closing a notice. */
+const CONTACT = /联系人[:：](?:[^,，。;；\n]*?\s)?([\u4e00-\u9fff]{2,3})(?=$|[\s,，;；(（\d])/g;
 
 /** Role run ending at `end` (市委常委、副市长): returns its start, or -1. */
 function roleRunBefore(text: string, end: number): { start: number; role: string } | null {
@@ -56,7 +66,9 @@ export function findPersons(ctx: SentenceContext): Mention[] {
       const name = text.slice(nameStart, nameStart + len);
       if (name.length < len || !acceptName(name)) continue;
       const rest = text.slice(nameStart + len);
-      if (rest.length > 0 && !AFTER_NAME.test(rest)) continue;
+      if (len === 3 && ADVERB_AFTER.test(name.slice(2) + rest)) continue;
+      if (rest.length > 0 && !AFTER_NAME.test(rest) && !TITLE_AFTER.test(rest) && !ADVERB_AFTER.test(rest))
+        continue;
       if (ROLE_WORDS.some((r) => name.startsWith(r))) continue;
       const run = roleRunBefore(text, nameStart);
       const start = ctx.start + nameStart;
@@ -103,6 +115,22 @@ export function findPersons(ctx: SentenceContext): Mention[] {
       type: 'Person',
       canonical: name,
       sentence: ctx.index,
+    });
+  }
+  CONTACT.lastIndex = 0;
+  for (let m = CONTACT.exec(text); m; m = CONTACT.exec(text)) {
+    const name = m[1]!;
+    if (!acceptName(name)) continue;
+    const start = ctx.start + m.index + m[0].length - name.length;
+    if (out.some((p) => p.start === start)) continue;
+    out.push({
+      start,
+      end: start + name.length,
+      surface: name,
+      type: 'Person',
+      canonical: name,
+      sentence: ctx.index,
+      role: '联系人',
     });
   }
   for (let k = 0; k < ctx.tokens.length; k++) {

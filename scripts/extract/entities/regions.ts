@@ -4,6 +4,7 @@
 import {
   abbreviationInWord,
   allRegions,
+  ancestorsOf,
   regionByCode,
   lookupSurface,
   resolveRegion,
@@ -59,6 +60,9 @@ export function splitPlaceToken(t: Token): Token[] {
 function findRegionAt(ctx: SentenceContext, t: Token, out: Mention[]): void {
   if (!isRegionWord(t.word)) return;
   const after = ctx.text.slice(t.end - ctx.start, t.end - ctx.start + 10);
+  // 某桂东西部协作: a short name ending in 东 (南) before 西 (北) is cut out of 东西部 (南北), not a place
+  if ((t.word.endsWith('东') && after.startsWith('西')) || (t.word.endsWith('南') && after.startsWith('北')))
+    return;
   const area = NEW_AREA.exec(after);
   if (area) {
     const surface = t.word + area[0];
@@ -103,6 +107,25 @@ export function resolveRegionCodes(mentions: Mention[]): void {
     if (r) m.regionCode = r.code;
     else if (!lookupSurface(m.surface).length) m.regionCode = undefined;
   }
+}
+
+/**
+ * County short names without their suffix (盐湖 for 盐湖区, 桂东 for 桂东县) are often common words: keep one
+ * only when the document also names its prefecture or province, else it is not read as a place.
+ */
+export function strayCountyShortForms(mentions: Mention[]): Set<Mention> {
+  const named = new Set<string>();
+  for (const m of mentions) if (m.type === 'Region' && m.regionCode) named.add(m.regionCode);
+  const out = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'Region' || !m.regionCode || m.fromCompound) continue;
+    const r = regionByCode(m.regionCode);
+    if (!r || r.level !== 'county' || m.surface === r.name) continue;
+    if (lookupSurface(m.surface).some((f) => f.kind !== 'short')) continue;
+    if (ancestorsOf(r.code).some((a) => a.code !== r.code && named.has(a.code))) continue;
+    out.add(m);
+  }
+  return out;
 }
 
 /** Abbreviation compounds and X企 collectives, using the document's resolved regions as context. */

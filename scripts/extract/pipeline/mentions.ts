@@ -4,7 +4,12 @@
 import { findEvents } from '../entities/events.ts';
 import { findOrganizations } from '../entities/organizations.ts';
 import { findPersons } from '../entities/persons.ts';
-import { findCompoundMentions, findRegionMentions, resolveRegionCodes } from '../entities/regions.ts';
+import {
+  findCompoundMentions,
+  findRegionMentions,
+  resolveRegionCodes,
+  strayCountyShortForms,
+} from '../entities/regions.ts';
 import type { Mention, SentenceContext } from '../entities/types.ts';
 import { companyShortForms } from '../resolve.ts';
 
@@ -56,8 +61,10 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
 
 /** Second pass over the document once every sentence has its first-pass mentions. */
 export function documentMentions(sentences: SentenceContext[], first: Mention[][]): Mention[] {
+  resolveRegionCodes(first.flat());
+  const stray = strayCountyShortForms(first.flat());
+  if (stray.size) first = first.map((list) => list.filter((m) => !stray.has(m)));
   const all = first.flat();
-  resolveRegionCodes(all);
   const contextCodes = [...new Set(all.filter((m) => m.regionCode).map((m) => m.regionCode!))];
   const persons = new Set(all.filter((m) => m.type === 'Person').map((m) => m.surface));
   const shorts = companyShortForms(all);
