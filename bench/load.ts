@@ -13,6 +13,7 @@ import { RELATION_TYPES, type RelationType } from '../contract/vocabulary.ts';
 import type { Extraction } from '../contract/extraction.ts';
 import { toDocumentRows, type Gazetteer } from '../scripts/load/rows.ts';
 import { writeRows } from '../scripts/load/write.ts';
+import { prng } from './api-graph.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,18 +37,6 @@ const DOCS = Number(args.docs);
 const WINDOW = Math.min(Number(args.window), ENTITIES);
 const PER_DOC = Math.ceil(FACTS / DOCS);
 const SHARED = 0.05; // share of a document's facts that restate a fact of the previous document
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['Company', 'University', 'ResearchInstitute', 'Fund', 'GovernmentAgency', 'Platform'] as const;
 const FACT_TYPES = RELATION_TYPES.filter((t) => t !== 'PART_OF' && t !== 'LOCATED_IN') as RelationType[];
