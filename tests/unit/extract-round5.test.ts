@@ -77,3 +77,27 @@ describe('fifth round: entities', () => {
     expect(regions.map((e) => e.name)).not.toContain('桂东县');
   });
 });
+
+describe('fifth round: relations and boundaries', () => {
+  it('an eastern agency sending help to a western place is paired assistance', () => {
+    expect(facts('浙江省科学技术厅先后选派科技特派员30名赴阿坝藏族羌族自治州开展技术帮扶。')).toContain(
+      'PAIRED_ASSISTANCE agency:浙江省科学技术厅 -> region:513200',
+    );
+  });
+
+  it('an event titled after two places in paired assistance states that pairing', () => {
+    const f = facts('浙江省与四川省有关负责同志出席。\n\n5月8日,浙川东西部协作科技成果签约仪式在成都举行。');
+    expect(f).toContain('PAIRED_ASSISTANCE region:330000 -> region:510000');
+  });
+
+  it('a verb with 了 ends an organization name', () => {
+    const out = run('湖南湘江科技有限公司在长沙市建了研发中心,引进了20名博士。');
+    expect(out.entities.map((e) => e.name)).not.toContain('长沙市建了研发中心');
+  });
+
+  it('向该园区投资: the anaphor is the last platform named', () => {
+    expect(
+      facts('两地将在吉首市共建武陵山生物医药科技园。湖南医药集团有限公司宣布向该园区投资3亿元。'),
+    ).toContain('INVESTMENT company:湖南医药集团有限公司 -> platform:武陵山生物医药科技园');
+  });
+});

@@ -34,6 +34,8 @@ const EVENT_WORDS = new Set(
 
 function isNameToken(t: Token, isRegion: (w: string) => boolean, mode: WalkMode = 'org'): boolean {
   if (isRegion(t.word)) return true;
+  // 建了, 办了: a verb with its aspect particle, however the segmenter tagged it, ends a name
+  if (/^[\u4e00-\u9fff]{1,2}了$/.test(t.word)) return false;
   if (STOP_WORDS.has(t.word) && !(mode === 'event' && EVENT_WORDS.has(t.word))) return false;
   if (NUMERIC.test(t.word) || (t.tag === 'm' && /^[\d.年月日号]+$/.test(t.word))) return false;
   if ((ADVERBS.has(t.word) && (t.tag === 'd' || t.tag === 'ad')) || (t.tag === 'd' && t.word.length < 2))

@@ -79,6 +79,10 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('研发中心', 'Platform'),
   rule('创新中心', 'Platform'),
   rule('孵化器', 'Platform'),
+  // public service bodies named X促进中心 / X推广中心 / X服务中心: 促进, 推广 are verbs to the segmenter
+  rule('促进中心', 'Platform'),
+  rule('推广中心', 'Platform'),
+  rule('服务中心', 'Platform'),
   rule('中心', 'Platform'),
   rule('加速器', 'Platform'),
   rule('众创空间', 'Platform'),

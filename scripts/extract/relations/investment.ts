@@ -1,5 +1,6 @@
 // Investment stated with a verb: A(在R)投资(设立|建设)X, 苏州、无锡等地企业在汉中投资设厂, 深圳企业投资建设的X.
 // Investors are the actors before the verb in its clause; the investee is the named object, else the place.
+import type { ExtractedEntityType } from '../../../contract/vocabulary.ts';
 import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
@@ -9,6 +10,16 @@ const INVEST = /投资|注资|入股|增资|出资/;
 const NOUN_BEFORE = /(?:总|拟|意向|招商|的)$/;
 const NOUN_AFTER =
   /^(?:导向|方向|理念|环境|机构|项目|金额|协议|规模|主体|人|者|基金|公司|管理|控股|集团|服务|促进)/;
+
+const TO_ANAPHOR = /向该(园区|基地|中心|平台|项目|公司|企业|集团|基金|研究院|实验室)(?:累计|共|再|追加)?$/;
+const ANAPHOR_TYPES: Record<string, ExtractedEntityType[]> = {
+  公司: ['Company'],
+  企业: ['Company'],
+  集团: ['Company'],
+  基金: ['Fund'],
+  研究院: ['ResearchInstitute'],
+  实验室: ['Platform', 'ResearchInstitute'],
+};
 
 export function investRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
   const s = ctx.sentence;
@@ -45,6 +56,12 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
       (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.end <= clause.end && p.type !== 'Person',
     );
     let objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : toList.length ? toList : places;
+    // 向该园区投资: the anaphor names the last platform (company, fund …) of the text
+    const anaphor = objects.length === 0 ? TO_ANAPHOR.exec(before) : null;
+    if (anaphor) {
+      const ref = ctx.lastOfType(ANAPHOR_TYPES[anaphor[1]!] ?? ['Platform'], s.start + anaphor.index);
+      if (ref) objects = [ref];
+    }
     if (objects.length === 0 && hit.word === '出资') {
       const fund = ctx.parties.filter((p) => p.type === 'Fund' && p.end <= clause.start).at(-1);
       if (fund) objects = [fund];

@@ -84,7 +84,12 @@ export function pairRule(ctx: RuleContext, related: (a: string, b: string) => bo
     }
     const paired = live(PAIRED_TRIGGER);
     const ew = eastWest(a, b);
-    if (paired.length && ew && a.type === 'Region' && b.type === 'Region') {
+    // an eastern government body sending help (选派…赴R开展技术帮扶) assists as its region does
+    const agencyHelps =
+      ew?.[0].type === 'GovernmentAgency' &&
+      ew[1].type === 'Region' &&
+      paired.some((h) => ASSIST.test(h.word) || /援/.test(h.word));
+    if (paired.length && ew && ((a.type === 'Region' && b.type === 'Region') || agencyHelps)) {
       ctx.emit({
         type: 'PAIRED_ASSISTANCE',
         source: ew[0].id,
