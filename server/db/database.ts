@@ -39,7 +39,10 @@ export function connectDatabase(options: ConnectOptions): Database {
     : undefined;
   const driver = neo4j.driver(options.uri, auth, {
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
-    connectionAcquisitionTimeout: 10_000,
+    // Bounded so a request against a stopped database fails fast with 503 instead of hanging: managed
+    // transactions retry ServiceUnavailable for maxTransactionRetryTime (driver default 30 s).
+    connectionAcquisitionTimeout: 3000,
+    maxTransactionRetryTime: 1000,
     userAgent: 'dongxi',
   });
   let closed = false;
