@@ -101,3 +101,28 @@ describe('fifth round: relations and boundaries', () => {
     ).toContain('INVESTMENT company:湖南医药集团有限公司 -> platform:武陵山生物医药科技园');
   });
 });
+
+describe('sixth round (020–022)', () => {
+  it('a science enclave is a platform, located where it is unveiled, founded by 由…共同建设', () => {
+    const text =
+      '9月1日,青海(上海)科创飞地在上海市闵行区揭牌。该飞地由上海市科学技术委员会与青海省科学技术厅共同建设。';
+    const out = run(text);
+    expect(out.entities.find((e) => e.name === '青海(上海)科创飞地')?.type).toBe('Platform');
+    const f = facts(text);
+    expect(f).toContain('LOCATED_IN platform:青海(上海)科创飞地 -> region:310112');
+    expect(f).not.toContain('LOCATED_IN platform:青海(上海)科创飞地 -> region:310000');
+    expect(f).toContain('ESTABLISHED agency:青海省科学技术厅 -> platform:青海(上海)科创飞地');
+  });
+
+  it('an agreement about 协作 between two governments is not paired assistance', () => {
+    const f = facts('上海市闵行区人民政府与海东市人民政府签订产业协作协议。');
+    expect(f).toContain('AGREEMENT agency:上海市闵行区人民政府 -> agency:海东市人民政府');
+    expect(f.some((x) => x.startsWith('PAIRED_ASSISTANCE'))).toBe(false);
+  });
+
+  it('a central province 对口支援 a western city is paired assistance in word order', () => {
+    expect(facts('安徽省对口支援山南市以来,累计实施项目80个。')).toContain(
+      'PAIRED_ASSISTANCE region:340000 -> region:540500',
+    );
+  });
+});

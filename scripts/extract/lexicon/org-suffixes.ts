@@ -79,6 +79,10 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('研发中心', 'Platform'),
   rule('创新中心', 'Platform'),
   rule('孵化器', 'Platform'),
+  // a western province's science enclave in an eastern city (某省(某市)科创飞地)
+  rule('科创飞地', 'Platform'),
+  rule('研发飞地', 'Platform'),
+  rule('飞地', 'Platform'),
   // public service bodies named X促进中心 / X推广中心 / X服务中心: 促进, 推广 are verbs to the segmenter
   rule('促进中心', 'Platform'),
   rule('推广中心', 'Platform'),

@@ -53,7 +53,9 @@ export function runRules(
     pairRule(ctx, related);
     affiliationRule(ctx, agencies);
   });
-  out.push(...regionRelations(flat));
+  // a place in brackets in the name (某省(某市)…) yields to a place the text states for the same entity
+  const located = new Set(out.filter((r) => r.type === 'LOCATED_IN').map((r) => r.source));
+  out.push(...regionRelations(flat).filter((r) => r.rule !== 'name-paren' || !located.has(r.source)));
   return out;
 }
 

@@ -15,7 +15,7 @@ const TOPIC: Array<[RegExp, ExtractedEntityType[]]> = [
   [/该(?:校|大学|学院)/, ['University']],
   [/该(?:实验室|研究院|研究所|院|所)/, ['ResearchInstitute', 'Platform']],
   [/该(?:公司|企业|集团)/, ['Company']],
-  [/该(?:中心|平台|园区|基地|联盟)/, ['Platform']],
+  [/该(?:中心|平台|园区|基地|联盟|飞地|产业园)/, ['Platform']],
   [/该(?:活动|会议|大会|论坛)/, ['Event']],
 ];
 const OBJECT_TYPES = new Set<ExtractedEntityType>([

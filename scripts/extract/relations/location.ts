@@ -1,10 +1,11 @@
 // Where organizations are: A是R一家…企业, A位于R, (该基金)在R完成注册, A入驻B (a platform).
+import { isRegionWord } from '../entities/regions.ts';
 import { isActor, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
 
 const IS_A = /^是(?:位于)?$/;
 const LOCATED = /(?:位于|坐落于|地处|总部位于|落户)$/;
-const REGISTERED = /^(?:完成注册|注册成立|注册|揭牌成立|揭牌)/;
+const REGISTERED = /^(?:完成注册|注册成立|注册|揭牌成立|揭牌|挂牌|开园|启用|正式运营|成立)/;
 const SETTLED = /入驻$/;
 
 export function locationRule(ctx: RuleContext): void {
@@ -34,7 +35,7 @@ export function locationRule(ctx: RuleContext): void {
           rule: 'located',
           confidence: 0.85,
         });
-      } else if (r.type === 'Region' && before.endsWith('在') && REGISTERED.test(after)) {
+      } else if (r.type === 'Region' && zaiBefore(ctx, i) && REGISTERED.test(after)) {
         const near = [...ps.slice(0, i)]
           .reverse()
           .find((p) => isActor(p) && p.type !== 'Region' && p.type !== 'Event');
@@ -87,4 +88,13 @@ export function placeRule(ctx: RuleContext): void {
         confidence: 0.6,
       });
   }
+}
+
+/** 在R or 在Q R (天津市滨海新区: a qualifying region name right before R) precedes party i. */
+function zaiBefore(ctx: RuleContext, i: number): boolean {
+  const s = ctx.sentence;
+  const before = s.text.slice(Math.max(0, ctx.parties[i]!.start - s.start - 9), ctx.parties[i]!.start - s.start);
+  if (before.endsWith('在')) return true;
+  const m = /在([\u4e00-\u9fff]{2,8})$/.exec(before);
+  return Boolean(m && isRegionWord(m[1]!));
 }

@@ -145,7 +145,10 @@ export function assistRule(ctx: RuleContext, related: (a: string, b: string) => 
     if (!helper) continue;
     const helped = listFromRegions(ctx, bi);
     for (const h of helped) {
-      const ew = eastWest(helper, h);
+      // A对口支援B states its direction in the words: central provinces help too (援藏, 援疆)
+      const ew =
+        eastWest(helper, h) ??
+        (helper.zone !== 'West' && h.zone === 'West' && /对口|援/.test(hit.word) ? [helper, h] : null);
       if (!ew || related(helper.id, h.id)) continue;
       ctx.emit({
         type: 'PAIRED_ASSISTANCE',

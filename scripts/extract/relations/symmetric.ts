@@ -32,7 +32,9 @@ export function symmetricTypes(
     .replace(AGREEMENT_WORDS, '')
     .replace(/(?:共同|联合)(?:主办|举办|承办|召开|发起|设立|出资|管理|投资)/g, '')
     .replace(/(?:对接|交流|洽谈|合作|协作)(?:会|大会|活动)/g, '');
-  if (eastWest(a, b) && isPublic(a) && isPublic(b) && PAIRED_TRIGGER.test(context)) {
+  // 协作 naming what an agreement is about (签订产业协作协议) does not state paired assistance
+  const pairing = context.replace(/(?:协作|合作)(?=协议|备忘录|框架协议)/g, '');
+  if (eastWest(a, b) && isPublic(a) && isPublic(b) && PAIRED_TRIGGER.test(pairing)) {
     // paired assistance is the cooperation between these two: not stated twice
     out.push('PAIRED_ASSISTANCE');
     return out;
