@@ -93,7 +93,10 @@ export function placeRule(ctx: RuleContext): void {
 /** 在R or 在Q R (天津市滨海新区: a qualifying region name right before R) precedes party i. */
 function zaiBefore(ctx: RuleContext, i: number): boolean {
   const s = ctx.sentence;
-  const before = s.text.slice(Math.max(0, ctx.parties[i]!.start - s.start - 9), ctx.parties[i]!.start - s.start);
+  const before = s.text.slice(
+    Math.max(0, ctx.parties[i]!.start - s.start - 9),
+    ctx.parties[i]!.start - s.start,
+  );
   if (before.endsWith('在')) return true;
   const m = /在([\u4e00-\u9fff]{2,8})$/.exec(before);
   return Boolean(m && isRegionWord(m[1]!));
