@@ -1,8 +1,10 @@
 // General fixes from the fifth held-out round (tests/fixtures/extract/012–019), each on sentences written
 // for this test rather than copied from a fixture: fund short forms, 向X投资, topic carry-over, 出资,
 // ceremonies and themed weeks, people after titles and before adverbs, contact persons, stray county names.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../scripts/extract/index.ts';
+import { extractDocument, readDocumentFile } from '../../scripts/extract/index.ts';
+import { scoreAll } from '../../scripts/extract/scoring.ts';
 
 const run = (text: string, date = '2025-06-12') => extractDocument({ id: 't', text, date });
 const facts = (text: string) =>
@@ -124,5 +126,39 @@ describe('sixth round (020–022)', () => {
     expect(facts('安徽省对口支援山南市以来,累计实施项目80个。')).toContain(
       'PAIRED_ASSISTANCE region:340000 -> region:540500',
     );
+  });
+});
+
+describe('fifth-round fixture extras', () => {
+  it('a park keeps its city, not the province before it; a facility bought with a sum is the object', () => {
+    const text =
+      '浙江湖州南太湖工业园区与阿克苏地区共建产业园。杭州晶阳光伏科技有限公司投资5亿元建设光伏组件生产基地。';
+    const out = run(text);
+    const names = out.entities.map((e) => e.name);
+    expect(names).toContain('湖州南太湖工业园区');
+    expect(names).not.toContain('浙江湖州南太湖工业园区');
+    expect(facts(text)).toContain('INVESTMENT company:杭州晶阳光伏科技有限公司 -> platform:光伏组件生产基地');
+  });
+});
+
+describe('held-out rounds five and six (tests/fixtures/extract/012–022), regression floor', () => {
+  const ids = readdirSync('tests/fixtures/extract')
+    .filter((f) => /^0(1[2-9]|2\d)_.*\.gold\.json$/.test(f))
+    .map((f) => f.replace('.gold.json', ''));
+
+  it('has the eleven documents', () => expect(ids.length).toBeGreaterThanOrEqual(11));
+
+  it('scores entity F1 ≥ 0.97 and typed relation F1 ≥ 0.92 over the rounds, ≥ 0.6 on each', async () => {
+    const pairs = [];
+    for (const id of ids) {
+      const doc = await readDocumentFile(`tests/fixtures/extract/${id}.txt`);
+      const gold = JSON.parse(readFileSync(`tests/fixtures/extract/${id}.gold.json`, 'utf8'));
+      const one = { label: id, gold, pred: extractDocument(doc) };
+      expect(scoreAll([one]).relationsTyped.f1, id).toBeGreaterThanOrEqual(0.6);
+      pairs.push(one);
+    }
+    const all = scoreAll(pairs);
+    expect(all.entities.f1).toBeGreaterThanOrEqual(0.97);
+    expect(all.relationsTyped.f1).toBeGreaterThanOrEqual(0.92);
   });
 });

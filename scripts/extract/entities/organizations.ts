@@ -2,7 +2,7 @@
 // walk left for the name, type it from the suffix table, and keep generic ones only as weak candidates.
 import { ORG_SUFFIXES, STANDALONE_AGENCIES, type SuffixRule } from '../lexicon/org-suffixes.ts';
 import { GENERIC_QUALIFIERS, NUMERIC, PROPER_TAGS } from '../lexicon/stopwords.ts';
-import { splitAbbreviationCompound } from '../gazetteer/index.ts';
+import { lookupSurface, splitAbbreviationCompound } from '../gazetteer/index.ts';
 import { ROLE_WORDS } from '../lexicon/roles.ts';
 import type { Token } from '../tokens.ts';
 import { isRegionWord } from './regions.ts';
@@ -136,11 +136,19 @@ function candidate(
   const trailing = TRAILING_PAREN.exec(ctx.text.slice(sEnd - ctx.start));
   if (trailing && rule.type === 'Platform') end += trailing[0].length;
   const surface = ctx.text.slice(start - ctx.start, end - ctx.start);
-  const canonical = ctx.text.slice(start - ctx.start, sEnd - ctx.start);
+  // the mention keeps the province that qualifies a park (江苏苏州工业园区); its name drops it
+  const canonical = ctx.text.slice(withoutProvince(ctx.tokens, start, rule) - ctx.start, sEnd - ctx.start);
   const proper = hasProperPart(ctx.tokens, start, sStart) || compoundPrefix(qualifier);
   // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)
   const founded = FOUNDED_BEFORE.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
-  if (rule.proper && !proper && !(founded && rule.type === 'ResearchInstitute' && qualifier.length >= 4)) {
+  // 投资8亿元建设伺服电机生产基地: a described facility bought with a stated sum is the investment's object
+  const invested =
+    rule.type === 'Platform' &&
+    /(?:投资|出资)[^,，。;；]{1,10}(?:建设|新建|建成)$/.test(
+      ctx.text.slice(Math.max(0, start - ctx.start - 14), start - ctx.start),
+    );
+  const namedObject = qualifier.length >= 4 && ((founded && rule.type === 'ResearchInstitute') || invested);
+  if (rule.proper && !proper && !namedObject) {
     // generic names survive only if they turn out to abbreviate a full name in the document
     if (rule.type === 'Fund' || rule.type === 'Platform' || rule.type === 'ResearchInstitute') {
       return { start, end, surface, type: rule.type, canonical, sentence: ctx.index, weak: true };
@@ -175,4 +183,22 @@ function compoundPrefix(qualifier: string): boolean {
     if (splitAbbreviationCompound(qualifier.slice(0, len))) return true;
   }
   return false;
+}
+
+const levelOf = (word: string, level: string): boolean =>
+  lookupSurface(word).some((f) => f.region.level === level);
+
+/**
+ * 江苏苏州工业园区: a park or zone is named after its city; the province before the city only qualifies it
+ * (company names keep theirs: 江苏某某有限公司 is a registered name).
+ */
+function withoutProvince(tokens: Token[], start: number, rule: SuffixRule): number {
+  if (rule.type !== 'Platform') return start;
+  const i = tokenAt(tokens, start);
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!a || !b || a.start !== start || !levelOf(a.word, 'province')) return start;
+  // the city may be its own token or open a longer one (苏州工业园区 as one word)
+  if (![b.word, b.word.slice(0, 3), b.word.slice(0, 2)].some((w) => levelOf(w, 'prefecture'))) return start;
+  return b.start;
 }
