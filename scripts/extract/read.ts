@@ -53,10 +53,14 @@ export async function readDocumentFile(
   let bytes: Buffer;
   try {
     // Size first, so an oversized file is refused without being read into memory.
-    if ((await stat(path)).size > maxBytes) throw new TooLarge();
+    const info = await stat(path);
+    // A FIFO, socket or device named like a document would block the read or never end.
+    if (!info.isFile()) throw new NotAFile();
+    if (info.size > maxBytes) throw new TooLarge();
     bytes = await readFile(path);
   } catch (err) {
     if (err instanceof TooLarge) throw new InputError(name, `larger than ${formatMb(maxBytes)}, not loaded`);
+    if (err instanceof NotAFile) throw new InputError(name, 'not a regular file');
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     throw new InputError(name, `cannot read the file (${code})`);
   }
@@ -109,6 +113,7 @@ function decode(bytes: Buffer, name: string): string {
 }
 
 class TooLarge extends Error {}
+class NotAFile extends Error {}
 
 function formatMb(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

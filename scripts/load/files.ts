@@ -19,7 +19,12 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    // Regular files and links only: a FIFO or socket in a folder is not a document (reading it would hang).
+    else if (
+      (entry.isFile() || entry.isSymbolicLink()) &&
+      DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())
+    )
+      out.push(path);
   }
 }
 
