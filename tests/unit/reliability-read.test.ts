@@ -1,5 +1,6 @@
 // Reliability of the reading path: bad documents (empty, binary, legacy and mixed encodings, scripts,
 // oversized, hostile file names) and 10,000 tiny files give a document or a one-line error naming the file.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,17 @@ describe('bad documents are refused with one line naming the file', () => {
     expect((err as Error).message).toBe('huge-line.txt: larger than 16 MB, not loaded');
     expect(performance.now() - started).toBeLessThan(1000);
     expect(process.memoryUsage().rss - before).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('a FIFO named like a document is refused at once, and skipped when a folder is listed', async () => {
+    const fifoDir = join(dir, 'fifo');
+    mkdirSync(fifoDir);
+    const fifo = join(fifoDir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    put('fifo/real.txt', GOOD);
+    const err = await rejection(fifo);
+    expect(err.message).toBe('pipe.txt: not a regular file');
+    expect(await documentFiles([fifoDir])).toEqual([join(fifoDir, 'real.txt')]);
   });
 
   it.each(['back\\slash.txt', 'new\nline.txt', 'tab\there.txt'])(
