@@ -162,3 +162,36 @@ describe('held-out rounds five and six (tests/fixtures/extract/012–022), regre
     expect(all.relationsTyped.f1).toBeGreaterThanOrEqual(0.92);
   });
 });
+
+describe('seventh round (023–025)', () => {
+  it('A、B分别对口支援X、Y pairs by position', () => {
+    const f = facts('江苏省对口支援新疆以来,南京市、苏州市分别对口支援伊宁县、霍城县。');
+    expect(f).toContain('PAIRED_ASSISTANCE region:320100 -> region:654021');
+    expect(f).toContain('PAIRED_ASSISTANCE region:320500 -> region:654023');
+    expect(f).not.toContain('PAIRED_ASSISTANCE region:320500 -> region:654021');
+  });
+
+  it('reads a name after 副总指挥', () => {
+    const names = run('江苏省援疆前方指挥部副总指挥吴斌表示,将继续推进合作。').entities.map((e) => e.name);
+    expect(names).toContain('吴斌');
+  });
+
+  it('an academy’s 系统各研究所 is not a unit name', () => {
+    const names = run('支持中国科学院系统各研究所与省内企业开展联合攻关。').entities.map((e) => e.name);
+    expect(names.some((n) => n.includes('各研究所'))).toBe(false);
+  });
+
+  it('签约共建 states an agreement, not a second cooperation', () => {
+    const f = facts('北京某某工业研究院与银川经济技术开发区管理委员会签约共建中试基地。');
+    expect(f.some((x) => x.startsWith('AGREEMENT'))).toBe(true);
+    expect(f.some((x) => x.startsWith('COOPERATION'))).toBe(false);
+  });
+
+  it('state-level new areas are regions, over a county cut out of them', () => {
+    const regions = run('该所将在雄安新区设立分支机构,并在贵安新区建设数据中心。')
+      .entities.filter((e) => e.type === 'Region' && !e.implied)
+      .map((e) => e.name);
+    expect(regions).toEqual(expect.arrayContaining(['雄安新区', '贵安新区']));
+    expect(regions).not.toContain('安新县');
+  });
+});

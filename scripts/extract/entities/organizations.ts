@@ -36,7 +36,7 @@ const NOT_AGENCY = new Set(
     ' ',
   ),
 );
-const ACADEMY_BAD = /[的在是和及为了等之从对]/;
+const ACADEMY_BAD = /[的在是和及为了等之从对各]|系统|相关|有关|下属|所属/;
 
 /** The suffix ends a word: on a token boundary, or inside a token that goes on with a title (局|局长). */
 export function endsOnToken(tokens: Token[], end: number): boolean {

@@ -35,9 +35,27 @@ export function isRegionWord(word: string): boolean {
 }
 
 /** Region mentions among a sentence's tokens (codes resolved later with document context). */
+/**
+ * State-level new areas whose names are not a division's name (all of them: the others, 浦东新区, 滨海新区,
+ * 兰州新区 …, are districts or a city's name followed by 新区 and are found as such).
+ */
+const NATIONAL_NEW_AREAS = /(?:两江|舟山群岛|西咸|贵安|西海岸|金普|天府|湘江|滇中|赣江|雄安)新区/g;
+
 export function findRegionMentions(ctx: SentenceContext): Mention[] {
   const out: Mention[] = [];
   for (const t of ctx.tokens) findRegionAt(ctx, t, out);
+  if (ctx.text.includes('新区')) {
+    NATIONAL_NEW_AREAS.lastIndex = 0;
+    for (let m = NATIONAL_NEW_AREAS.exec(ctx.text); m; m = NATIONAL_NEW_AREAS.exec(ctx.text)) {
+      const start = ctx.start + m.index;
+      const end = start + m[0].length;
+      // the area's name wins over a county cut out of it (安新 in 雄安新区)
+      for (let k = out.length - 1; k >= 0; k--)
+        if (out[k]!.start < end && out[k]!.end > start) out.splice(k, 1);
+      out.push({ start, end, surface: m[0], type: 'Region', canonical: m[0], sentence: ctx.index });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
   return out;
 }
 

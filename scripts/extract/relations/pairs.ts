@@ -144,6 +144,27 @@ export function assistRule(ctx: RuleContext, related: (a: string, b: string) => 
       );
     if (!helper) continue;
     const helped = listFromRegions(ctx, bi);
+    // A、B、C分别对口支援X、Y、Z: the i-th helper helps the i-th place
+    const helpers = helperList(ctx, helper, clauseStart);
+    if (
+      helpers.length > 1 &&
+      helpers.length === helped.length &&
+      /分别\s*$/.test(s.text.slice(0, hit.at - s.start))
+    ) {
+      helpers.forEach((a, k) => {
+        const h = helped[k]!;
+        if (related(a.id, h.id)) return;
+        ctx.emit({
+          type: 'PAIRED_ASSISTANCE',
+          source: a.id,
+          target: h.id,
+          at: hit.at,
+          rule: 'assist-each',
+          confidence: 0.7,
+        });
+      });
+      continue;
+    }
     for (const h of helped) {
       // A对口支援B states its direction in the words: central provinces help too (援藏, 援疆)
       const ew =
@@ -160,6 +181,19 @@ export function assistRule(ctx: RuleContext, related: (a: string, b: string) => 
       });
     }
   }
+}
+
+/** The list (A、B和C) ending with `last`, within the clause. */
+function helperList(ctx: RuleContext, last: Party, clauseStart: number): Party[] {
+  const i = ctx.parties.indexOf(last);
+  const out = [last];
+  for (let k = i - 1; k >= 0; k--) {
+    const p = ctx.parties[k]!;
+    const gap = ctx.sentence.text.slice(p.end - ctx.sentence.start, out[0]!.start - ctx.sentence.start);
+    if (p.start < clauseStart || p.type !== last.type || !/^(?:、|和|及|以及)$/.test(gap)) break;
+    out.unshift(p);
+  }
+  return out;
 }
 
 function listFromRegions(ctx: RuleContext, i: number): Party[] {

@@ -28,6 +28,8 @@ export function symmetricTypes(
   if (INVEST_IN_PAIR.test(text)) out.push('INVESTMENT');
   // 签署共建…协议 states the agreement; 共同主办 the hosting: neither is a separate cooperation
   const rest = text
+    // 签约共建X: what the agreement is about, not a second statement
+    .replace(/签约(?:共建|合作|联建)/g, '签约')
     .replace(new RegExp(AGREEMENT_TRIGGER.source, 'g'), '')
     .replace(AGREEMENT_WORDS, '')
     .replace(/(?:共同|联合)(?:主办|举办|承办|召开|发起|设立|出资|管理|投资)/g, '')
