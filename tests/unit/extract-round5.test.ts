@@ -195,3 +195,15 @@ describe('seventh round (023–025)', () => {
     expect(regions).not.toContain('安新县');
   });
 });
+
+describe('eighth round (026–027)', () => {
+  it('an agency glued to the next preposition by the segmenter (局向) is still found', () => {
+    const f = facts('4.深圳市对口帮扶河池市,深圳市科学技术局向河池市转移农业技术12项。');
+    expect(f).toContain('TECH_TRANSFER agency:深圳市科学技术局 -> region:451200');
+  });
+
+  it('an explicit 对口帮扶 is kept next to a transfer between the same two places', () => {
+    const f = facts('广州市对口帮扶百色市,并向百色市转移农业技术12项。');
+    expect(f).toContain('PAIRED_ASSISTANCE region:440100 -> region:451000');
+  });
+});

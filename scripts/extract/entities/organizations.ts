@@ -45,6 +45,8 @@ export function endsOnToken(tokens: Token[], end: number): boolean {
   const t = tokens[i]!;
   if (t.end === end) return true;
   const rest = t.word.slice(end - t.start);
+  // 局向, 厅与: an unknown token gluing the suffix to a one-character preposition after it
+  if (t.tag === 'x' && rest.length === 1 && /[向与和对在为将从]/.test(rest)) return true;
   return ROLE_WORDS.some((r) => r === rest);
 }
 

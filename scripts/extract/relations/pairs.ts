@@ -170,7 +170,8 @@ export function assistRule(ctx: RuleContext, related: (a: string, b: string) => 
       const ew =
         eastWest(helper, h) ??
         (helper.zone !== 'West' && h.zone === 'West' && /对口|援/.test(hit.word) ? [helper, h] : null);
-      if (!ew || related(helper.id, h.id)) continue;
+      // an explicit 对口/帮扶 verb states the pairing even when a transfer between the two was read first
+      if (!ew || relatedAs(ctx, related, helper, h)) continue;
       ctx.emit({
         type: 'PAIRED_ASSISTANCE',
         source: ew[0].id,
@@ -181,6 +182,18 @@ export function assistRule(ctx: RuleContext, related: (a: string, b: string) => 
       });
     }
   }
+}
+
+/** Related by anything but a transfer or an investment (those are other facts than the pairing). */
+function relatedAs(
+  ctx: RuleContext,
+  related: (a: string, b: string) => boolean,
+  a: Party,
+  b: Party,
+): boolean {
+  return (
+    related(a.id, b.id) && !/^(?:对口|帮扶|结对)/.test(ctx.sentence.text.slice(a.end - ctx.sentence.start))
+  );
 }
 
 /** The list (A、B和C) ending with `last`, within the clause. */
