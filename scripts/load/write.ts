@@ -159,6 +159,40 @@ function session(db: Database) {
   return db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
 }
 
+const TRANSIENT_ATTEMPTS = 8;
+
+/** Deadlocks and other transient conflicts, e.g. two loaders writing the same entities at once. */
+function isTransientConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' &&
+    code.startsWith('Neo.TransientError.') &&
+    !code.endsWith('.Terminated') &&
+    !code.endsWith('.LockClientStopped')
+  );
+}
+
+/**
+ * Runs a managed write and retries it on transient conflicts. The driver's own retry window is kept
+ * short (1 s) for the API's sake, which is less than one document's transaction takes; without this a
+ * deadlock against a concurrent loader made the document fail.
+ */
+async function writeWithRetry<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const s = session(db);
+    try {
+      return await s.executeWrite(work);
+    } catch (err) {
+      if (attempt >= TRANSIENT_ATTEMPTS || !isTransientConflict(err)) throw err;
+      // Jittered back-off so two loaders that deadlocked do not collide again in step.
+      const delay = Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    } finally {
+      await s.close();
+    }
+  }
+}
+
 /** One transaction per document: on any error nothing of this document is left. */
 export async function writeRows(
   db: Database,
@@ -166,20 +200,10 @@ export async function writeRows(
   gazetteer: ShortNames,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
-  const s = session(db);
-  try {
-    return await s.executeWrite((tx) => writeRowsInTransaction(tx, rows, gazetteer, options));
-  } finally {
-    await s.close();
-  }
+  return writeWithRetry(db, (tx) => writeRowsInTransaction(tx, rows, gazetteer, options));
 }
 
 /** Removes a document, its MENTIONS, the facts only it states, and entities left with no source. */
 export async function removeDocument(db: Database, id: string, gazetteer: ShortNames): Promise<boolean> {
-  const s = session(db);
-  try {
-    return await s.executeWrite((tx) => removeInTransaction(tx, id, gazetteer));
-  } finally {
-    await s.close();
-  }
+  return writeWithRetry(db, (tx) => removeInTransaction(tx, id, gazetteer));
 }
