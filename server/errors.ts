@@ -53,6 +53,13 @@ const READ_ONLY_CODES = new Set([
   'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase',
 ]);
 
+/** The database's memory guard (db.memory.transaction.*) stopped the query. */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+
 function fromNeo4j(err: Neo4jError): AppError {
   const code = err.code ?? '';
   const details = { neo4jCode: code || undefined };
@@ -64,6 +71,12 @@ function fromNeo4j(err: Neo4jError): AppError {
   }
   if (READ_ONLY_CODES.has(code)) {
     return new AppError('READ_ONLY', 'Only read queries are allowed here.', details, { cause: err });
+  }
+  if (MEMORY_CODES.has(code)) {
+    // Transient for the driver, but the same query would fail again: the query's fault, not the database's.
+    return new AppError('QUERY_ERROR', 'The query needed more memory than the database allows.', details, {
+      cause: err,
+    });
   }
   if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
     // Server messages for statement errors explain the query problem and carry no internals.

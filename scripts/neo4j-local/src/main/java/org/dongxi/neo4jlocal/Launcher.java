@@ -89,6 +89,11 @@ public final class Launcher {
         Map.entry(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16)),
         Map.entry(GraphDatabaseSettings.keep_logical_logs, "2 files"),
         Map.entry(GraphDatabaseSettings.transaction_timeout, options.transactionTimeout),
+        // Without a cap one console query building a huge list exhausts the heap and, with
+        // ExitOnOutOfMemoryError, ends the server; capped, that query alone fails with a memory error.
+        Map.entry(
+            GraphDatabaseSettings.memory_transaction_global_max_size,
+            Runtime.getRuntime().maxMemory() / 2),
         Map.entry(GraphDatabaseSettings.log_queries, GraphDatabaseSettings.LogQueryLevel.OFF));
   }
 
