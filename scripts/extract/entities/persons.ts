@@ -50,6 +50,19 @@ function acceptName(name: string): boolean {
   return sl > 0 && name.length - sl >= 1 && name.length - sl <= 2;
 }
 
+/** A person mention of `name` at `start` in the sentence `ctx`, with the role it was found by. */
+function personAt(ctx: SentenceContext, start: number, name: string, role?: string): Mention {
+  return {
+    start,
+    end: start + name.length,
+    surface: name,
+    type: 'Person',
+    canonical: name,
+    sentence: ctx.index,
+    ...(role ? { role } : {}),
+  };
+}
+
 export function findPersons(ctx: SentenceContext): Mention[] {
   const out: Mention[] = [];
   const text = ctx.text;
@@ -72,15 +85,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
       if (ROLE_WORDS.some((r) => name.startsWith(r))) continue;
       const run = roleRunBefore(text, nameStart);
       const start = ctx.start + nameStart;
-      out.push({
-        start,
-        end: start + len,
-        surface: name,
-        type: 'Person',
-        canonical: name,
-        sentence: ctx.index,
-        role: run?.role ?? role,
-      });
+      out.push(personAt(ctx, start, name, run?.role ?? role));
       ROLE_RE.lastIndex = nameStart + len;
       break;
     }
@@ -91,15 +96,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     const name = m[2]!;
     const start = ctx.start + m.index + m[1]!.length;
     if (out.some((p) => p.start < start + name.length && p.end > start)) continue;
-    out.push({
-      start,
-      end: start + name.length,
-      surface: name,
-      type: 'Person',
-      canonical: name,
-      sentence: ctx.index,
-      role: m[1]!,
-    });
+    out.push(personAt(ctx, start, name, m[1]!));
   }
   // 种植户王某说, 技术员李某表示: an occupation noun before a name that speaks
   SPEAKER.lastIndex = 0;
@@ -108,14 +105,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     if (!acceptName(name)) continue;
     const start = ctx.start + m.index;
     if (out.some((p) => p.start === start)) continue;
-    out.push({
-      start,
-      end: start + name.length,
-      surface: name,
-      type: 'Person',
-      canonical: name,
-      sentence: ctx.index,
-    });
+    out.push(personAt(ctx, start, name));
   }
   CONTACT.lastIndex = 0;
   for (let m = CONTACT.exec(text); m; m = CONTACT.exec(text)) {
@@ -123,15 +113,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     if (!acceptName(name)) continue;
     const start = ctx.start + m.index + m[0].length - name.length;
     if (out.some((p) => p.start === start)) continue;
-    out.push({
-      start,
-      end: start + name.length,
-      surface: name,
-      type: 'Person',
-      canonical: name,
-      sentence: ctx.index,
-      role: '联系人',
-    });
+    out.push(personAt(ctx, start, name, '联系人'));
   }
   for (let k = 0; k < ctx.tokens.length; k++) {
     const t = ctx.tokens[k]!;
@@ -139,15 +121,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     const rest = text.slice(t.end - ctx.start);
     const role = ROLE_WORDS.find((r) => rest.startsWith(r));
     if (!role && !/^(?:表示|说|介绍|指出|强调|认为|称)/.test(rest)) continue;
-    out.push({
-      start: t.start,
-      end: t.end,
-      surface: t.word,
-      type: 'Person',
-      canonical: t.word,
-      sentence: ctx.index,
-      ...(role ? { role } : {}),
-    });
+    out.push(personAt(ctx, t.start, t.word, role));
   }
   return out;
 }
