@@ -1,8 +1,6 @@
 // The loader's Cypher: one UNWIND statement per row kind; labels and types come only from the
 // contract's vocabulary (checked again here), values only as $rows / $id parameters.
-import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../contract/vocabulary.ts';
-
-const TYPES = new Set<string>(RELATION_TYPES);
+import { RELATION_TYPES, type RelationType } from '../../contract/vocabulary.ts';
 
 /** Inserts each new string of `list` into the sorted list `acc` (no APOC): keeps aliases sorted and distinct. */
 function sortedUnion(acc: string, list: string): string {
@@ -13,28 +11,25 @@ export const UPSERT_DOCUMENT = `
 MERGE (d:Document {id: $id})
 SET d += $props`;
 
-/** Each row's type label is set by one FOREACH per vocabulary label (no APOC, no dynamic labels). */
-const SET_TYPE_LABEL = ENTITY_TYPES.map(
-  (label) => `FOREACH (_ IN CASE WHEN row.type = '${label}' THEN [1] ELSE [] END | SET n:${label})`,
-).join('\n');
-
-/** All entity rows of a document in one statement (type labels from the allow-list above). */
+/**
+ * All entity rows of a document in one statement, with the document's MENTIONS of them. The type label is a
+ * dynamic label from `row.labels` (the loader puts there only a label of the contract's vocabulary, or
+ * nothing for an unknown type). MENTIONS are created, not merged: the document node is new or was just
+ * emptied by the removal of its previous version, so none exists yet.
+ */
 export const UPSERT_ENTITIES = `
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-WITH n, row, coalesce(n.aliases, []) AS oldAliases, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS oldKeys
-WITH n, row, ${sortedUnion('oldAliases', 'row.aliases')} AS aliases, ${sortedUnion('oldKeys', 'row.pinyin')} AS keys
-SET n += row.props,
-    n.aliases = [a IN aliases WHERE a <> row.props.name],
-    n.pinyin = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k)
-${SET_TYPE_LABEL}`;
-
-export const UPSERT_MENTIONS = `
 MATCH (d:Document {id: $id})
 UNWIND $rows AS row
-MATCH (e:Entity {id: row.id})
-MERGE (d)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.aliases = row.aliases`;
+MERGE (n:Entity {id: row.id})
+WITH d, n, row, coalesce(n.aliases, []) AS oldAliases, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS oldKeys
+WITH d, n, row, ${sortedUnion('oldAliases', 'row.aliases')} AS aliases, ${sortedUnion('oldKeys', 'row.pinyin')} AS keys
+SET n += row.props,
+    n.aliases = [a IN aliases WHERE a <> row.props.name],
+    n.pinyin = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k),
+    n:$(row.labels)
+WITH d, n, row
+WHERE row.mention IS NOT NULL
+CREATE (d)-[:MENTIONS {count: row.mention.count, aliases: row.mention.aliases}]->(n)`;
 
 export const UPSERT_HIERARCHY = `
 UNWIND $rows AS row
@@ -44,52 +39,93 @@ MERGE (c)-[r:PART_OF {id: row.id}]->(p)
 SET r.rule = 'gazetteer', r.hierarchy = true`;
 
 /**
- * Adds this document as one source of each fact: the provenance lists stay sorted by documentId
- * (inserted at their place) and the first source defines evidence, offsets and the other properties.
- * The fact is found by an index seek on its id (cypher/schema) rather than MERGE, whose plan can turn into
- * a scan of every relationship of the type once the store grows; all reads come before the one SET so the
- * plan needs no Eager between writes.
+ * One UNION ALL branch per relation type, each an index seek on that type's `id` (cypher/schema; the index
+ * is per type, and a dynamic type would not use it). One statement for every type keeps the number of
+ * statements per document small: each statement costs a round of planning-cache lookup and set-up.
  */
-export function upsertFacts(type: RelationType): string {
-  if (!TYPES.has(type)) throw new Error(`upsertFacts: unknown relation type ${type}`);
-  return `
-UNWIND $rows AS row
-OPTIONAL MATCH ()-[old:${type} {id: row.id}]->()
-CALL (row, old) {
-  WITH row, old
-  WHERE old IS NULL
-  MATCH (a:Entity {id: row.source})
-  MATCH (b:Entity {id: row.target})
-  CREATE (a)-[r:${type} {id: row.id}]->(b)
-  RETURN r
-UNION ALL
-  WITH row, old
-  WHERE old IS NOT NULL
-  RETURN old AS r
+function perTypeBranches(branch: (type: RelationType) => string): string {
+  return `CALL () {\n${RELATION_TYPES.map(branch).join('\n  UNION ALL\n')}\n}`;
 }
-WITH r, row, coalesce(r.documentIds, []) AS ids, coalesce(r.evidences, []) AS evs,
-     coalesce(r.starts, []) AS ss, coalesce(r.ends, []) AS es
-WITH r, row, ids, evs, ss, es, size([d IN ids WHERE d < row.documentId]) AS i
-WITH r, row, i,
-     ids[0..i] + [row.documentId] + ids[i..] AS nids,
-     evs[0..i] + [row.evidence] + evs[i..] AS nevs,
-     ss[0..i] + [row.start] + ss[i..] AS nss,
-     es[0..i] + [row.end] + es[i..] AS nes
-SET r += CASE WHEN i = 0 THEN row.props ELSE {} END,
-    r.documentIds = nids,
-    r.evidences = nevs,
-    r.starts = nss,
-    r.ends = nes,
-    r.documentId = nids[0],
-    r.evidence = nevs[0],
-    r.start = CASE WHEN nss[0] < 0 THEN null ELSE nss[0] END,
-    r.end = CASE WHEN nes[0] < 0 THEN null ELSE nes[0] END`;
-}
+
+/**
+ * The facts among `$ids` (a map: relation type → fact ids) that exist already, with their properties: the
+ * loader merges the provenance of those few in memory. (Doing it in Cypher needed an Eager plan that
+ * cost more per row than creating a fact.)
+ */
+export const EXISTING_FACTS = `
+${perTypeBranches((t) => `  UNWIND $ids.${t} AS id MATCH ()-[r:${t} {id: id}]->() RETURN r`)}
+RETURN r.id AS id, properties(r) AS props`;
+
+/**
+ * The properties a fact takes from its first source (FactRow.props); the loader checks every row against
+ * this list. Rows go to Neo4j as columns (`$c.key[i]`, one list per key) rather than as a list of maps:
+ * repeating every key in every row made encoding the parameters cost more than the writes.
+ */
+export const FACT_PROP_KEYS = [
+  'amount',
+  'currency',
+  'amountText',
+  'amountQualifier',
+  'date',
+  'dateText',
+  'confidence',
+  'rule',
+  'planned',
+  'role',
+  'hierarchy',
+] as const;
+
+/** Columns every fact batch has besides FACT_PROP_KEYS (offsets are null when unknown). */
+export const FACT_COLUMNS = [
+  'id',
+  'type',
+  'source',
+  'target',
+  'evidence',
+  'start',
+  'end',
+  ...FACT_PROP_KEYS,
+] as const;
+
+const propsOf = (i: string) => FACT_PROP_KEYS.map((k) => `${k}: $c.${k}[${i}]`).join(', ');
+/** The provenance lists keep -1 for an unknown offset (lists cannot hold null). A CASE here put an Eager in the plan. */
+const listOffset = (key: 'start' | 'end', i: string) => `toInteger(coalesce($c.${key}[${i}], -1))`;
+
+/**
+ * New facts, created with every property at once: this document ($doc) is the only source. The type is a
+ * dynamic type from `$c.type` (the loader puts there only types of the contract's vocabulary). A literal
+ * map of named keys (not SET r = map) keeps the plan free of an Eager.
+ */
+export const CREATE_FACTS = `
+UNWIND range(0, size($c.id) - 1) AS i
+MATCH (a:Entity {id: $c.source[i]})
+MATCH (b:Entity {id: $c.target[i]})
+CREATE (a)-[:$($c.type[i]) {id: $c.id[i], ${propsOf('i')},
+  documentIds: [$doc], evidences: [$c.evidence[i]], starts: [${listOffset('start', 'i')}], ends: [${listOffset('end', 'i')}],
+  documentId: $doc, evidence: $c.evidence[i], start: toInteger($c.start[i]), end: toInteger($c.end[i])}]->(b)`;
+
+/**
+ * Existing facts that this document states too get the properties the loader computed (`$props`, in the
+ * order of `$ids`; `$k` maps each relation type to the indexes of its facts there).
+ */
+export const UPDATE_FACTS = `
+${perTypeBranches((t) => `  UNWIND $k.${t} AS j MATCH ()-[r:${t} {id: $ids[j]}]->() RETURN r, j`)}
+SET r = $props[j]`;
 
 const FIRST_SOURCE = `SET r.documentId = r.documentIds[0],
     r.evidence = r.evidences[0],
     r.start = CASE WHEN r.starts[0] < 0 THEN null ELSE r.starts[0] END,
     r.end = CASE WHEN r.ends[0] < 0 THEN null ELSE r.ends[0] END`;
+
+/**
+ * The first statement of a document's transaction: creates or write-locks its Document node, so a second
+ * loader of the same document waits here until the first commits (and then replaces its version) instead
+ * of adding its provenance a second time. `loaded` is false for a document not loaded before.
+ */
+export const LOCK_DOCUMENT = `
+MERGE (d:Document {id: $id})
+SET d.id = $id
+RETURN d.sha256 IS NOT NULL AS loaded`;
 
 /** The entities a document mentions (removal candidates); no row when the document is not loaded. */
 export const DOCUMENT_ENTITIES = `

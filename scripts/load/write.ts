@@ -2,12 +2,13 @@
 // contributed, then upserts document, entities, mentions, hierarchy and facts in batches.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../server/db/database.ts';
-import { RELATION_TYPES, type RelationType } from '../../contract/vocabulary.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../contract/vocabulary.ts';
 import * as Q from './cypher.ts';
 import { pinyinKeys } from './pinyin.ts';
 import type { DocumentRows, FactRow, Gazetteer } from './rows.ts';
 
 export const DEFAULT_BATCH_SIZE = 2000;
+const CREATE_BATCH = 250;
 
 export interface WriteOptions {
   batchSize?: number;
@@ -45,10 +46,6 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 /** Offsets and counts go in as Neo4j integers (plain JS numbers would be stored as floats). */
 const int = (n: number) => neo4j.int(n);
-
-function factParams(row: FactRow) {
-  return { ...row, start: int(row.start), end: int(row.end) };
-}
 
 type Queue = (kind: string, query: string, params: Record<string, unknown>) => void;
 
@@ -123,6 +120,93 @@ export async function removeInTransaction(
   return true;
 }
 
+type Props = Record<string, unknown>;
+
+/** The facts of `facts` that exist already, by id, with their properties (one statement per batch). */
+async function existingFacts(
+  tx: ManagedTransaction,
+  facts: FactRow[],
+  size: number,
+): Promise<Map<string, Props>> {
+  const asks = chunks(facts, size).map((batch) => {
+    const ids = groupBy(batch, (f) => f.type);
+    const param = Object.fromEntries([...ids].map(([type, rows]) => [type, rows.map((f) => f.id)]));
+    return tx
+      .run(Q.EXISTING_FACTS, { ids: param })
+      .then((r) => r.records.map((x) => [x.get('id') as string, x.get('props') as Props] as const));
+  });
+  return new Map((await Promise.all(asks)).flat());
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * Adds this document as one more source of an existing fact: the provenance lists stay sorted by
+ * documentId (this one inserted at its place) and the first source defines evidence, offsets and the
+ * other properties.
+ */
+export function withSource(old: Props, row: FactRow): Props {
+  const ids = list(old.documentIds) as string[];
+  const at = ids.filter((d) => d < row.documentId).length;
+  const insert = <T>(values: T[], value: T) => [...values.slice(0, at), value, ...values.slice(at)];
+  const documentIds = insert(ids, row.documentId);
+  const evidences = insert(list(old.evidences), row.evidence);
+  const starts = insert(list(old.starts), int(row.start));
+  const ends = insert(list(old.ends), int(row.end));
+  const offset = (v: unknown) => (neo4j.integer.toNumber(v as number) < 0 ? null : v);
+  const merged: Props = { ...old, ...(at === 0 ? row.props : {}) };
+  return {
+    ...merged,
+    documentIds,
+    evidences,
+    starts,
+    ends,
+    documentId: documentIds[0],
+    evidence: evidences[0],
+    start: offset(starts[0]),
+    end: offset(ends[0]),
+  };
+}
+
+const FACT_PROP_KEYS = new Set<string>(Q.FACT_PROP_KEYS);
+const RELATION_SET = new Set<string>(RELATION_TYPES);
+
+/** A batch of facts as the columns `createFacts` and `addFactSources` read (`$c.key[i]`). */
+function factColumns(rows: FactRow[]): Record<string, unknown[]> {
+  const c: Record<string, unknown[]> = Object.fromEntries(Q.FACT_COLUMNS.map((k) => [k, []]));
+  for (const row of rows) {
+    // The type becomes a dynamic relationship type in CREATE_FACTS: only the vocabulary's.
+    if (!RELATION_SET.has(row.type)) throw new Error(`unknown relation type ${row.type}`);
+    for (const key of Object.keys(row.props))
+      if (!FACT_PROP_KEYS.has(key)) throw new Error(`fact property ${key} is not in FACT_PROP_KEYS`);
+    c.id!.push(row.id);
+    c.type!.push(row.type);
+    c.source!.push(row.source);
+    c.target!.push(row.target);
+    c.evidence!.push(row.evidence);
+    // Plain numbers (floats on the wire, toInteger in Cypher) pack much faster than driver Integers.
+    c.start!.push(row.start < 0 ? null : row.start);
+    c.end!.push(row.end < 0 ? null : row.end);
+    for (const key of Q.FACT_PROP_KEYS) c[key]!.push(row.props[key] ?? null);
+  }
+  return c;
+}
+
+const LABELS = new Set<string>(ENTITY_TYPES);
+
+/** An entity row as UPSERT_ENTITIES takes it: its type label (only from the vocabulary) and its mention. */
+function entityParams(rows: DocumentRows) {
+  const mentions = new Map(rows.mentions.map((m) => [m.id, m]));
+  return rows.entities.map((e) => {
+    const m = mentions.get(e.id);
+    return {
+      ...e,
+      labels: LABELS.has(e.type) ? [e.type] : [],
+      mention: m ? { count: int(m.count), aliases: m.aliases } : null,
+    };
+  });
+}
+
 export async function writeRowsInTransaction(
   tx: ManagedTransaction,
   rows: DocumentRows,
@@ -132,7 +216,8 @@ export async function writeRowsInTransaction(
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const id = rows.document.id;
   const started = performance.now();
-  const replaced = await removeInTransaction(tx, id, gazetteer);
+  const lock = await tx.run(Q.LOCK_DOCUMENT, { id });
+  const replaced = lock.records[0]!.get('loaded') === true && (await removeInTransaction(tx, id, gazetteer));
   if (options.timings) options.timings.removal = (options.timings.removal ?? 0) + performance.now() - started;
   const props = {
     ...rows.document.props,
@@ -142,16 +227,37 @@ export async function writeRowsInTransaction(
   };
   const { queue, done } = createQueue(tx, options.timings);
   queue('document', Q.UPSERT_DOCUMENT, { id, props });
-  queueBatches(queue, 'entities', Q.UPSERT_ENTITIES, rows.entities, size);
-  const mentions = rows.mentions.map((m) => ({ ...m, count: int(m.count) }));
-  queueBatches(queue, 'mentions', Q.UPSERT_MENTIONS, mentions, size, { id });
+  // Entity upserts write-lock every entity of the document before its facts are looked up, so a concurrent
+  // loader stating the same fact waits for this one and then finds the fact.
+  queueBatches(queue, 'entities', Q.UPSERT_ENTITIES, entityParams(rows), size, { id });
   queueBatches(queue, 'hierarchy', Q.UPSERT_HIERARCHY, rows.hierarchy, size);
-  const byType = groupBy<FactRow, RelationType>(rows.facts, (f) => f.type);
-  for (const type of RELATION_TYPES) {
-    const group = byType.get(type);
-    if (group) queueBatches(queue, 'facts', Q.upsertFacts(type), group.map(factParams), size);
+  // The lookup runs after the entity statements (the transaction keeps their order); only its answer is
+  // awaited, so the statements above need no round trip of their own. Their failure surfaces at the end
+  // (the lookup fails too then); the catch only keeps it from counting as unhandled meanwhile.
+  const written = done();
+  written.catch(() => undefined);
+  // Timed statements run on a promise chain of their own: the lookup must not overtake them.
+  if (options.timings) await written;
+  const lookup = performance.now();
+  const existing = await existingFacts(tx, rows.facts, size);
+  if (options.timings) options.timings.lookup = (options.timings.lookup ?? 0) + performance.now() - lookup;
+  const facts = createQueue(tx, options.timings);
+  // Smaller batches here let Neo4j write one while the next is being encoded.
+  for (const batch of chunks(
+    rows.facts.filter((f) => !existing.has(f.id)),
+    CREATE_BATCH,
+  ))
+    facts.queue('facts', Q.CREATE_FACTS, { doc: id, c: factColumns(batch) });
+  for (const batch of chunks(
+    rows.facts.filter((f) => existing.has(f.id)),
+    size,
+  )) {
+    const k: Record<string, ReturnType<typeof int>[]> = {};
+    batch.forEach((f, j) => (k[f.type] ??= []).push(int(j)));
+    const props = batch.map((f) => withSource(existing.get(f.id)!, f));
+    facts.queue('sources', Q.UPDATE_FACTS, { ids: batch.map((f) => f.id), props, k });
   }
-  await done();
+  await Promise.all([written, facts.done()]);
   return { documentId: id, entities: rows.entities.length, facts: rows.facts.length, replaced };
 }
 
@@ -200,7 +306,14 @@ export async function writeRows(
   gazetteer: ShortNames,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
-  return writeWithRetry(db, (tx) => writeRowsInTransaction(tx, rows, gazetteer, options));
+  let end = 0;
+  const result = await writeWithRetry(db, async (tx) => {
+    const written = await writeRowsInTransaction(tx, rows, gazetteer, options);
+    end = performance.now();
+    return written;
+  });
+  if (options.timings) options.timings.commit = (options.timings.commit ?? 0) + performance.now() - end;
+  return result;
 }
 
 /** Removes a document, its MENTIONS, the facts only it states, and entities left with no source. */
