@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
     /** Entities one document talks about (a window of the entity list). */
     window: { type: 'string', default: '300' },
     heap: { type: 'string', default: '2g' },
-    pagecache: { type: 'string', default: '1g' },
+    pagecache: { type: 'string', default: '4g' },
     'no-write': { type: 'boolean', default: false },
     /** Time each statement kind (runs statements one at a time: slower, for finding where time goes). */
     profile: { type: 'boolean', default: false },
@@ -132,30 +132,81 @@ async function run(db: Database, query: string, params: Record<string, unknown>)
   await db.driver.executeQuery(query, params, { database: db.database });
 }
 
-/** The ceiling: nodes then relationships with plain CREATE, the same rows, one transaction per document. */
-async function baseline(db: Database): Promise<{ seconds: number; relationships: number }> {
-  await run(db, 'CREATE CONSTRAINT bench_node_id IF NOT EXISTS FOR (n:BenchNode) REQUIRE n.id IS UNIQUE', {});
+type Ceiling = 'ids' | 'rows';
+
+/** `rows` as parallel lists, one per key (the parameter encoding the loader uses too). */
+function columns<T extends object>(rows: T[], keys: (keyof T)[]): Record<string, unknown[]> {
+  return Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k] ?? null)]));
+}
+
+/**
+ * The ceiling: nodes then relationships with plain CREATE, one transaction per document, on its own label
+ * and type (no index but the node id constraint the MATCH needs). `ids`: only ids and names. `rows`: the same
+ * rows the loader writes, with the same properties (entity name, type, aliases, pinyin keys; every fact
+ * property and the provenance lists of a single source), encoded as columns like the loader's.
+ */
+async function baseline(db: Database, kind: Ceiling): Promise<{ seconds: number; relationships: number }> {
+  const label = kind === 'ids' ? 'BenchNode' : 'BenchRow';
+  await run(
+    db,
+    `CREATE CONSTRAINT bench_${kind}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    {},
+  );
   const started = performance.now();
   const seen = new Set<string>();
   let relationships = 0;
   for (const x of corpus()) {
     const rows = toRows(x);
-    const nodes = rows.entities.filter((e) => !seen.has(e.id)).map((e) => ({ id: e.id, name: e.props.name }));
-    for (const n of nodes) seen.add(n.id);
-    const rels = rows.facts.map((f) => ({ source: f.source, target: f.target, id: f.id }));
+    const fresh = rows.entities.filter((e) => !seen.has(e.id));
+    for (const n of fresh) seen.add(n.id);
     const session = db.driver.session({ database: db.database });
     try {
       await session.executeWrite(async (tx) => {
-        await tx.run('UNWIND $rows AS r CREATE (:BenchNode {id: r.id, name: r.name})', { rows: nodes });
+        if (kind === 'ids') {
+          const nodes = fresh.map((e) => ({ id: e.id, name: e.props.name }));
+          const rels = rows.facts.map((f) => ({ source: f.source, target: f.target, id: f.id }));
+          await tx.run('UNWIND $rows AS r CREATE (:BenchNode {id: r.id, name: r.name})', { rows: nodes });
+          await tx.run(
+            'UNWIND $rows AS r MATCH (a:BenchNode {id: r.source}) MATCH (b:BenchNode {id: r.target}) CREATE (a)-[:X {id: r.id}]->(b)',
+            { rows: rels },
+          );
+          return;
+        }
+        const nodes = fresh.map((e) => ({
+          id: e.id,
+          name: e.props.name,
+          type: e.type,
+          aliases: e.aliases,
+          pinyin: e.pinyin.join(' '),
+        }));
         await tx.run(
-          'UNWIND $rows AS r MATCH (a:BenchNode {id: r.source}) MATCH (b:BenchNode {id: r.target}) CREATE (a)-[:X {id: r.id}]->(b)',
-          { rows: rels },
+          'UNWIND range(0, size($c.id) - 1) AS i CREATE (:BenchRow {id: $c.id[i], name: $c.name[i], type: $c.type[i], aliases: $c.aliases[i], pinyin: $c.pinyin[i]})',
+          { c: columns(nodes, ['id', 'name', 'type', 'aliases', 'pinyin']) },
+        );
+        const facts = rows.facts.map((f) => ({
+          ...f.props,
+          id: f.id,
+          source: f.source,
+          target: f.target,
+          evidence: f.evidence,
+          start: f.start,
+          end: f.end,
+        }));
+        const keys = Object.keys(facts[0] ?? {}).filter((k) => k !== 'source' && k !== 'target');
+        const props = keys.map((k) => `${k}: $c.${k}[i]`).join(', ');
+        await tx.run(
+          `UNWIND range(0, size($c.id) - 1) AS i MATCH (a:BenchRow {id: $c.source[i]}) MATCH (b:BenchRow {id: $c.target[i]})
+           CREATE (a)-[:Y {${props}, documentIds: [$doc], evidences: [$c.evidence[i]], starts: [$c.start[i]], ends: [$c.end[i]], documentId: $doc}]->(b)`,
+          {
+            doc: rows.document.id,
+            c: columns(facts, ['source', 'target', ...keys] as (keyof (typeof facts)[number])[]),
+          },
         );
       });
     } finally {
       await session.close();
     }
-    relationships += rels.length;
+    relationships += rows.facts.length;
   }
   return { seconds: (performance.now() - started) / 1000, relationships };
 }
@@ -233,8 +284,10 @@ async function main(): Promise<void> {
     console.log(
       `bench load: ${FACTS} facts, ${ENTITIES} entities, ${DOCS} documents; Neo4j ${version} at ${db.uri}`,
     );
-    const base = await baseline(db);
-    console.log(`baseline: ${base.relationships} relationships in ${base.seconds.toFixed(1)} s`);
+    const bare = await baseline(db, 'ids');
+    console.log(`ceiling (ids only): ${bare.relationships} relationships in ${bare.seconds.toFixed(1)} s`);
+    const base = await baseline(db, 'rows');
+    console.log(`ceiling (same rows): ${base.relationships} relationships in ${base.seconds.toFixed(1)} s`);
     const ours = await loader(db);
     const rels = await count(db, 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r)');
     const nodes = await count(db, 'MATCH (n:Entity) RETURN count(n)');
@@ -245,6 +298,7 @@ async function main(): Promise<void> {
     if (args.profile) console.log('milliseconds per statement kind:', timings);
     console.log(`loader: ${ours.rows} fact rows (${rels} relationships) in ${ours.seconds.toFixed(1)} s`);
     const baseRate = base.relationships / base.seconds;
+    const bareRate = bare.relationships / bare.seconds;
     const ourRate = ours.rows / ours.seconds;
     const cpu = cpus();
     const body = `
@@ -253,16 +307,20 @@ Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- load\`
 Corpus: synthetic, deterministic (mulberry32): ${ours.rows.toLocaleString('en')} fact rows in ${DOCS.toLocaleString('en')} documents
 (${PER_DOC} facts each, ${SHARED * 100}% restating a fact of the previous document), over ${nodes.toLocaleString('en')} entities
 (${ENTITIES.toLocaleString('en')} in the pool, each document using a window of ${WINDOW}); ${rels.toLocaleString('en')} fact
-relationships result, ${sources.toLocaleString('en')} of them with two sources. One transaction per document in both runs.
+relationships result, ${sources.toLocaleString('en')} of them with two sources. One transaction per document in every run.
 
 | run | what it writes | time | fact rows/s |
 | --- | --- | --- | --- |
-| ceiling: \`UNWIND … CREATE\` | nodes \`{id, name}\` + \`MATCH (a {id}) MATCH (b {id}) CREATE (a)-[:X {id}]->(b)\` | ${base.seconds.toFixed(1)} s | ${Math.round(baseRate).toLocaleString('en')} |
-| loader (\`writeRows\`) | removal check, Document, entity MERGE + labels + aliases/pinyin, MENTIONS, fact upsert by id (index seek, then CREATE or provenance update) with ~15 properties and provenance lists | ${ours.seconds.toFixed(1)} s | ${Math.round(ourRate).toLocaleString('en')} |
+| ceiling, ids only: \`UNWIND … CREATE\` | new nodes \`{id, name}\` + \`MATCH (a {id}) MATCH (b {id}) CREATE (a)-[:X {id}]->(b)\` | ${bare.seconds.toFixed(1)} s | ${Math.round(bareRate).toLocaleString('en')} |
+| **ceiling, same rows**: \`UNWIND … CREATE\` | the loader's rows with the loader's properties: new nodes \`{id, name, type, aliases, pinyin}\`, relationships with every fact property and single-source provenance lists; no index but the node id constraint | ${base.seconds.toFixed(1)} s | ${Math.round(baseRate).toLocaleString('en')} |
+| loader (\`writeRows\`) | document lock and removal check, Document, entity MERGE + labels + alias/pinyin union + MENTIONS, fact lookup by id, CREATE of new facts, provenance merge of restated ones; per-type id indexes and the full-text index kept up to date | ${ours.seconds.toFixed(1)} s | ${Math.round(ourRate).toLocaleString('en')} |
 
-**Ratio loader / ceiling: ${(ourRate / baseRate).toFixed(2)}** (goal ≥ 0.5). Building the rows (validation, ids, pinyin) took
+**Ratio loader / ceiling (same rows): ${(ourRate / baseRate).toFixed(2)}** (goal ≥ 0.5). Against the ids-only ceiling:
+${(ourRate / bareRate).toFixed(2)}. The issue asks for "a plain \`UNWIND … CREATE\` of the same rows": the same-rows ceiling is
+that; the ids-only one shows what the properties themselves cost. Building the rows (validation, ids, pinyin) took
 ${ours.rowSeconds.toFixed(1)} s of Node time, overlapped with the writes as in \`loadFiles\`.
-The ceiling ran first on the empty store; the loader ran second on the same database (so on a larger store).
+Order in the run: ids-only ceiling, same-rows ceiling, loader, all on the same database (so the loader ran on
+the largest store).
 
 Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores (shared with other work during the run), ${Math.round(totalmem() / 2 ** 30)} GiB RAM,
 Node ${process.version}, Neo4j ${version} (${local ? `local launcher, heap ${args.heap}, page cache ${args.pagecache}` : 'NEO4J_URI'}).
