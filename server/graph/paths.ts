@@ -1,11 +1,11 @@
 // "Who links X to Y": up to k shortest paths between two entities given by id or name. By default a path must
 // pass through an actor: hierarchy-only paths and regions used as a shared container (A → 中国 ← B) are refused.
-import type { Node, Path, Relationship } from 'neo4j-driver';
+import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 import type { GraphPath, PathEndpoint, PathHop, PathsQuery, PathsResponse } from '../../contract/api.ts';
 import type { GraphEdge, GraphNode } from '../../contract/graph.ts';
 import { HIERARCHY_RELATIONS, RELATION_TYPES } from '../../contract/vocabulary.ts';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { AppError, toAppError } from '../errors.ts';
 import { GraphCollector, nodeId, relationshipId, toGraphNode } from './elements.ts';
 import { relTypeExpression } from './nodes.ts';
 import { int, readQuery } from './run.ts';
@@ -65,6 +65,92 @@ MATCH p = SHORTEST ${k} (
 RETURN p
 ORDER BY length(p)
 LIMIT ${k * 4}`;
+}
+
+/**
+ * The fast first search between two single entities: Neo4j's bidirectional `allShortestPaths` (a few
+ * milliseconds where the SHORTEST k operator takes hundreds on hub-heavy graphs), with only the exclusion
+ * list as a predicate (a node predicate it checks during the search). The path rules are then checked in
+ * `followsRules`; if enough paths pass, the SHORTEST k search is not needed.
+ */
+export function fastPathsCypher(maxHops: number, relTypes: readonly string[] | undefined): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8) {
+    throw new RangeError(`fastPathsCypher: maxHops must be 1..8, got ${maxHops}`);
+  }
+  const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
+  return `
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[${types}*1..${maxHops}]-(b))
+WHERE all(n IN nodes(p) WHERE n = a OR n = b OR NOT n.id IN $exclude)
+RETURN p
+LIMIT ${FAST_PATH_LIMIT}`;
+}
+
+/** How many equally short paths the fast search looks at (the rules may refuse some). */
+const FAST_PATH_LIMIT = 200;
+
+/**
+ * The rules of ACTOR_RULES and the local LOCATED_IN rule of pathsCypher, checked on a driver path in path
+ * order (the fast search cannot apply them itself).
+ */
+export function followsRules(path: Path): boolean {
+  const nodes: Node[] = [path.start, ...path.segments.map((s) => s.end)];
+  const rels = path.segments.map((s) => s.relationship);
+  const a = nodes[0]!;
+  const b = nodes[nodes.length - 1]!;
+  const isRegion = (n: Node) => n.labels.includes('Region');
+  const isHierarchy = (r: Relationship) => HIERARCHY.includes(r.type);
+  if (rels.length >= 2 && isRegion(a) && isRegion(b) && nodes.slice(1).every(isRegion)) return false;
+  for (let i = 0; i < rels.length; i++) {
+    const x = nodes[i]!;
+    const y = nodes[i + 1]!;
+    const r = rels[i]!;
+    // Descending from a region to an entity located in it: only at the ends.
+    if (r.type === 'LOCATED_IN' && r.endNodeElementId === x.elementId && x !== a && y !== b) return false;
+    // A region as a shared container (A → region ← B) in the middle of the path.
+    const next = rels[i + 1];
+    if (
+      next &&
+      isRegion(y) &&
+      isHierarchy(r) &&
+      isHierarchy(next) &&
+      r.endNodeElementId === y.elementId &&
+      next.endNodeElementId === y.elementId
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * With paths from the fast search in hand, the complete SHORTEST k search (for the alternatives) gets this
+ * much time; when it runs out, the answer keeps the paths found and says it is not complete.
+ */
+export const ALTERNATIVES_BUDGET_MS = 150;
+
+/**
+ * The search's records, or null when it did not answer within ALTERNATIVES_BUDGET_MS. Neo4j stops the
+ * query itself a little later (its transaction timeout is the same budget, checked at the operator's own
+ * pace), so the client does not wait for that.
+ */
+async function withinBudget(search: Promise<Neo4jRecord[]>): Promise<Neo4jRecord[] | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ALTERNATIVES_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([
+      search.catch((err: unknown) => {
+        if (toAppError(err).code === 'TIMEOUT') return null;
+        throw err;
+      }),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    search.catch(() => undefined);
+  }
 }
 
 /**
@@ -244,7 +330,7 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
     .filter((id): id is string => id !== undefined && id !== from.id && id !== to.id);
   const elapsed = () => performance.now() - started;
   if (from.id === to.id)
-    return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: elapsed() };
+    return { from, to, paths: [], graph: { nodes: [], edges: [] }, complete: true, elapsedMs: elapsed() };
   const usable = (id: string) => !exclude.includes(id) && id !== from.id && id !== to.id;
   const starts = [from.id, ...fromNodes.members.filter(usable)];
   const ends = [to.id, ...toNodes.members.filter((id) => usable(id) && !starts.includes(id))];
@@ -255,7 +341,32 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
     !query.allowHierarchyOnly,
     exclude.length > 0,
   );
-  const records = await readQuery(db, cypher, { starts, ends, exclude, hierarchy: HIERARCHY }, { timeoutMs });
+  // Fast first: one bidirectional search between the two entities, rules checked here. Region endpoints with
+  // members (several start or end nodes) and hierarchy-only searches go straight to the complete search.
+  let records: Neo4jRecord[] = [];
+  let complete = true;
+  if (starts.length === 1 && ends.length === 1 && !query.allowHierarchyOnly) {
+    const fast = await readQuery(
+      db,
+      fastPathsCypher(query.maxHops, query.relTypes),
+      {
+        from: from.id,
+        to: to.id,
+        exclude,
+      },
+      { timeoutMs },
+    );
+    records = fast.filter((record) => followsRules(record.get('p') as Path));
+  }
+  if (records.length < query.k) {
+    const params = { starts, ends, exclude, hierarchy: HIERARCHY };
+    if (records.length === 0) records = await readQuery(db, cypher, params, { timeoutMs });
+    else {
+      const more = await withinBudget(readQuery(db, cypher, params, { timeoutMs: ALTERNATIVES_BUDGET_MS }));
+      if (more) records = [...records, ...more];
+      else complete = false;
+    }
+  }
   const fromNode = toGraphNode(fromNodes.node);
   const toNode = toGraphNode(toNodes.node);
   const collector = new GraphCollector().add(fromNodes.node).add(toNodes.node);
@@ -284,5 +395,5 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
   }
   const graph = collector.toGraph();
   graph.edges.push(...derived);
-  return { from, to, paths: kept, graph, elapsedMs: elapsed() };
+  return { from, to, paths: kept, graph, complete, elapsedMs: elapsed() };
 }

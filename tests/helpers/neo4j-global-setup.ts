@@ -47,7 +47,10 @@ async function fromTestcontainers(): Promise<Provided | undefined> {
     return undefined; // no Docker engine: rejects within milliseconds
   }
   const { Neo4jContainer } = await import('@testcontainers/neo4j');
-  const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('dongxi-test').start();
+  const container = await new Neo4jContainer('neo4j:5.26-community')
+    .withPassword('dongxi-test')
+    .withEnvironment({ NEO4J_db_transaction_monitor_check_interval: '100ms' })
+    .start();
   return {
     uri: container.getBoltUri(),
     username: container.getUsername(),

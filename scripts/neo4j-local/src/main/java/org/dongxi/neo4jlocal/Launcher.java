@@ -89,6 +89,9 @@ public final class Launcher {
         Map.entry(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16)),
         Map.entry(GraphDatabaseSettings.keep_logical_logs, "2 files"),
         Map.entry(GraphDatabaseSettings.transaction_timeout, options.transactionTimeout),
+        // Timeouts are enforced by a monitor that looks every 2 s by default: too coarse for the API's
+        // short budgets (the path search's alternatives, the console's timeout).
+        Map.entry(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100)),
         // Without a cap one console query building a huge list exhausts the heap and, with
         // ExitOnOutOfMemoryError, ends the server; capped, that query alone fails with a memory error.
         Map.entry(
