@@ -28,6 +28,9 @@ const { values: args } = parseArgs({
     pagecache: { type: 'string', default: '1g' },
     port: { type: 'string', default: '3917' },
     heap: { type: 'string', default: '2g' },
+    /** Run only the scenarios named (comma-separated), with --no-write to leave RESULTS.md alone. */
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
   },
 });
 const DURATION_S = Number(args.duration);
@@ -214,7 +217,8 @@ async function main(): Promise<void> {
     server = await startServer(uri, Number(args.port));
     const base = `http://127.0.0.1:${args.port}`;
     const rows: string[] = [];
-    for (const scenario of scenarios(db, organizations)) {
+    const wanted = args.only?.split(',');
+    for (const scenario of scenarios(db, organizations).filter((s) => !wanted || wanted.includes(s.name))) {
       log(`${scenario.name}: warm-up`);
       for (let i = 0; i < 20; i += 1) await scenario.direct(i);
       // Interleaved rounds (API, driver, driver, API, …) so both see the same background load; medians reported.
@@ -239,12 +243,13 @@ async function main(): Promise<void> {
       log(rows[rows.length - 1] as string);
     }
     const version = local?.version ?? (await db.version());
-    writeSection(`
+    if (!args['no-write'])
+      writeSection(`
 Run: \`npm run bench -- api\` (options: \`--uri bolt://…\` to use a running Neo4j, \`--duration\`, \`--connections\`).
 Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM,
 Node ${process.version}, Neo4j ${version} (${local ? `embedded launcher, heap ${args.heap}, page cache ${args.pagecache}` : `at ${args.uri}`});\nload average at the end ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ')} (the machine is shared with other work).
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (the machine is shared with other work).
 
 Graph: ${size.entities.toLocaleString('en')} entity nodes (real region hierarchy + synthetic organizations), ${size.relationships.toLocaleString('en')} relationships
 (LOCATED_IN + facts, skewed degrees)${size.generatedSeconds ? `, generated in ${size.generatedSeconds.toFixed(0)} s` : ' (reused)'}.

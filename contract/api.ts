@@ -197,11 +197,6 @@ export const PathsResponse = z.object({
   paths: z.array(GraphPath),
   /** Union of the paths, ready to draw. */
   graph: Graph,
-  /**
-   * False when the search for alternatives ran out of its time budget: the paths given are the shortest
-   * ones, but fewer than k alternatives may exist beyond them.
-   */
-  complete: z.boolean(),
   elapsedMs: z.number(),
 });
 export type PathsResponse = z.infer<typeof PathsResponse>;

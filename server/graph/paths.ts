@@ -5,7 +5,7 @@ import type { GraphPath, PathEndpoint, PathHop, PathsQuery, PathsResponse } from
 import type { GraphEdge, GraphNode } from '../../contract/graph.ts';
 import { HIERARCHY_RELATIONS, RELATION_TYPES } from '../../contract/vocabulary.ts';
 import type { Database } from '../db/database.ts';
-import { AppError, toAppError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { GraphCollector, nodeId, relationshipId, toGraphNode } from './elements.ts';
 import { relTypeExpression } from './nodes.ts';
 import { int, readQuery } from './run.ts';
@@ -121,36 +121,6 @@ export function followsRules(path: Path): boolean {
       return false;
   }
   return true;
-}
-
-/**
- * With paths from the fast search in hand, the complete SHORTEST k search (for the alternatives) gets this
- * much time; when it runs out, the answer keeps the paths found and says it is not complete.
- */
-export const ALTERNATIVES_BUDGET_MS = 150;
-
-/**
- * The search's records, or null when it did not answer within ALTERNATIVES_BUDGET_MS. Neo4j stops the
- * query itself a little later (its transaction timeout is the same budget, checked at the operator's own
- * pace), so the client does not wait for that.
- */
-async function withinBudget(search: Promise<Neo4jRecord[]>): Promise<Neo4jRecord[] | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ALTERNATIVES_BUDGET_MS);
-  });
-  try {
-    return await Promise.race([
-      search.catch((err: unknown) => {
-        if (toAppError(err).code === 'TIMEOUT') return null;
-        throw err;
-      }),
-      late,
-    ]);
-  } finally {
-    clearTimeout(timer);
-    search.catch(() => undefined);
-  }
 }
 
 /**
@@ -330,7 +300,7 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
     .filter((id): id is string => id !== undefined && id !== from.id && id !== to.id);
   const elapsed = () => performance.now() - started;
   if (from.id === to.id)
-    return { from, to, paths: [], graph: { nodes: [], edges: [] }, complete: true, elapsedMs: elapsed() };
+    return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: elapsed() };
   const usable = (id: string) => !exclude.includes(id) && id !== from.id && id !== to.id;
   const starts = [from.id, ...fromNodes.members.filter(usable)];
   const ends = [to.id, ...toNodes.members.filter((id) => usable(id) && !starts.includes(id))];
@@ -344,7 +314,6 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
   // Fast first: one bidirectional search between the two entities, rules checked here. Region endpoints with
   // members (several start or end nodes) and hierarchy-only searches go straight to the complete search.
   let records: Neo4jRecord[] = [];
-  let complete = true;
   if (starts.length === 1 && ends.length === 1 && !query.allowHierarchyOnly) {
     const fast = await readQuery(
       db,
@@ -358,14 +327,10 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
     );
     records = fast.filter((record) => followsRules(record.get('p') as Path));
   }
+  // Fewer than k valid paths among the shortest ones: the complete search (its alternatives may be longer).
   if (records.length < query.k) {
     const params = { starts, ends, exclude, hierarchy: HIERARCHY };
-    if (records.length === 0) records = await readQuery(db, cypher, params, { timeoutMs });
-    else {
-      const more = await withinBudget(readQuery(db, cypher, params, { timeoutMs: ALTERNATIVES_BUDGET_MS }));
-      if (more) records = [...records, ...more];
-      else complete = false;
-    }
+    records = [...records, ...(await readQuery(db, cypher, params, { timeoutMs }))];
   }
   const fromNode = toGraphNode(fromNodes.node);
   const toNode = toGraphNode(toNodes.node);
@@ -395,5 +360,5 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
   }
   const graph = collector.toGraph();
   graph.edges.push(...derived);
-  return { from, to, paths: kept, graph, complete, elapsedMs: elapsed() };
+  return { from, to, paths: kept, graph, elapsedMs: elapsed() };
 }

@@ -90,14 +90,6 @@ export function mountPaths(panel: HTMLElement, deps: PathsPanelDeps): PathsPanel
       return;
     }
     const items = res.paths.map((p, i) => renderPath(p, i));
-    if (!res.complete)
-      results.append(
-        el(
-          'p',
-          { class: 'note' },
-          '已给出最短路径；更多备选路径的搜索超出时间预算。Shortest paths shown; the search for more alternatives ran out of its time budget.',
-        ),
-      );
     items.forEach((item, i) => {
       item.querySelector('.path-head')?.addEventListener('click', () => choose(i));
       results.append(item);
