@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     'neo4j-port': { type: 'string', default: '7708' },
     seeds: { type: 'string', default: 'seeds' },
     write: { type: 'boolean', default: true },
+    /** A database already holding a graph (e.g. the 1M-relationship one of bench/api.ts): no seeds loaded. */
+    uri: { type: 'string' },
   },
 });
 const DURATION_S = Number(args.duration);
@@ -90,34 +92,45 @@ async function requestMix(db: Database): Promise<string[]> {
   }
 }
 
-function writeSection(body: string): void {
+function writeSection(name: string, body: string): void {
   const file = new URL('./RESULTS.md', import.meta.url);
   const text = readFileSync(file, 'utf8');
-  const next = /## soak\n/.test(text)
-    ? text.replace(/## soak\n[\s\S]*?(?=\n## |$)/, `## soak\n\n${body.trim()}\n`)
-    : `${text.trimEnd()}\n\n## soak\n\n${body.trim()}\n`;
-  writeFileSync(file, next);
+  const heading = `## ${name}\n`;
+  const start = text.indexOf(heading);
+  if (start < 0) return writeFileSync(file, `${text.trimEnd()}\n\n${heading}\n${body.trim()}\n`);
+  const next = text.indexOf('\n## ', start + heading.length);
+  const end = next < 0 ? text.length : next + 1;
+  writeFileSync(
+    file,
+    `${text.slice(0, start)}${heading}\n${body.trim()}\n${next < 0 ? '' : '\n'}${text.slice(end)}`,
+  );
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dongxi-bench-soak-'));
-  log(`starting a local Neo4j on port ${args['neo4j-port']} in ${dataDir}`);
-  const local = await startLocalNeo4j({ port: Number(args['neo4j-port']), dataDir, heap: '1g' });
-  const db = connectDatabase({ uri: local.uri });
+  const dataDir = args.uri ? null : mkdtempSync(join(tmpdir(), 'dongxi-bench-soak-'));
+  const local = dataDir
+    ? (log(`starting a local Neo4j on port ${args['neo4j-port']} in ${dataDir}`),
+      await startLocalNeo4j({ port: Number(args['neo4j-port']), dataDir, heap: '1g' }))
+    : null;
+  const uri = local?.uri ?? (args.uri as string);
+  const db = connectDatabase({ uri });
   let server: ChildProcess | undefined;
   try {
     await applySchema(db);
-    const loaded = await loadSeedsIfNeeded(db, args.seeds);
-    log(
-      `seeds loaded: ${loaded ? `${loaded.documents} documents, ${loaded.entities} entities, ${loaded.facts} facts` : 'none'}`,
-    );
+    if (local) {
+      const loaded = await loadSeedsIfNeeded(db, args.seeds);
+      log(
+        `seeds loaded: ${loaded ? `${loaded.documents} documents, ${loaded.entities} entities, ${loaded.facts} facts` : 'none'}`,
+      );
+    }
+    const version = local?.version ?? (await db.version());
     const counts = await db.driver.executeQuery('MATCH (n) RETURN count(n) AS n, COUNT { ()-->() } AS r');
     const nodes = Number(counts.records[0]?.get('n'));
     const relationships = Number(counts.records[0]?.get('r'));
     const mix = await requestMix(db);
     log(`graph ${nodes} nodes / ${relationships} relationships; ${mix.length} distinct request paths`);
 
-    server = await startServer(local.uri, Number(args.port));
+    server = await startServer(uri, Number(args.port));
     const pid = server.pid as number;
     // Warm-up (JIT, query plans, pools) before the "before" memory reading.
     await autocannon({
@@ -159,7 +172,9 @@ async function main(): Promise<void> {
           .map((v) => v.toFixed(2))
           .join(' ')} (the machine is shared with other work).`,
       '',
-      `Graph: the seed documents loaded into a fresh local Neo4j ${local.version} (1 GiB heap): ${nodes} nodes, ` +
+      (local
+        ? `Graph: the seed documents loaded into a fresh local Neo4j ${version} (1 GiB heap): ${nodes} nodes, `
+        : `Graph: the database at ${uri} (Neo4j ${version}; the synthetic graph of bench/api.ts): ${nodes} nodes, `) +
         `${relationships} relationships. Server: \`server/index.ts\` in its own process on 127.0.0.1; autocannon in ` +
         `the benchmark process, loopback only. Mix (round-robin over ${mix.length} paths built from the graph): ` +
         'search by name, alias and pinyin prefix; node; neighbours (limit 50); paths between provinces and between entities (k=3).',
@@ -174,21 +189,18 @@ async function main(): Promise<void> {
       `Server memory from /proc/${'<pid>'}/status: RSS ${before.rssMiB.toFixed(1)} MiB after warm-up → ` +
         `${after.rssMiB.toFixed(1)} MiB 5 s after the run (peak ${after.hwmMiB.toFixed(1)} MiB). The V8 heap is not ` +
         'read (that would need an endpoint inside the server); RSS includes it.',
-      '',
-      'Not run: the 1M-relationship synthetic graph (bench/api.ts builds it in several minutes on this machine; ' +
-        'not repeated here within the time box).',
     ];
     const body = lines.join('\n');
     console.log(body);
     if (args.write) {
-      writeSection(body);
+      writeSection(local ? 'soak' : 'soak-1m', body);
       log('wrote the soak section of bench/RESULTS.md');
     }
   } finally {
     server?.kill('SIGTERM');
     await db.close();
-    await local.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -45,6 +45,10 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.LockClientStopped',
+  // What a query stopped by its transaction timeout sometimes reports instead (seen under load on the 1M
+  // graph): not retryable, and the user's query was too slow, not the server broken.
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.Terminated',
 ]);
 
 const READ_ONLY_CODES = new Set([
