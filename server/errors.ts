@@ -45,10 +45,6 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.LockClientStopped',
-  // What a query stopped by its transaction timeout sometimes reports instead (seen under load on the 1M
-  // graph): not retryable, and the user's query was too slow, not the server broken.
-  'Neo.TransientError.Transaction.Terminated',
-  'Neo.ClientError.Transaction.Terminated',
 ]);
 
 const READ_ONLY_CODES = new Set([
@@ -57,7 +53,11 @@ const READ_ONLY_CODES = new Set([
   'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase',
 ]);
 
-/** The database's memory guard (db.memory.transaction.*) stopped the query. */
+/**
+ * The database's memory guard (db.memory.transaction.*) stopped the query. Neo4j gives the same code for a
+ * query over its own limit and for the pool all running queries share being full (seen with 50 clients
+ * searching paths on a 1M graph), so the message covers both.
+ */
 const MEMORY_CODES = new Set([
   'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
   'Neo.TransientError.General.TransactionMemoryLimit',
@@ -78,9 +78,14 @@ function fromNeo4j(err: Neo4jError): AppError {
   }
   if (MEMORY_CODES.has(code)) {
     // Transient for the driver, but the same query would fail again: the query's fault, not the database's.
-    return new AppError('QUERY_ERROR', 'The query needed more memory than the database allows.', details, {
-      cause: err,
-    });
+    return new AppError(
+      'QUERY_ERROR',
+      'The query needed more memory than the database allows at the moment (its own limit or, under load, the memory all running queries share).',
+      details,
+      {
+        cause: err,
+      },
+    );
   }
   if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
     // Server messages for statement errors explain the query problem and carry no internals.

@@ -8,8 +8,11 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     const appError = toAppError(err);
     const log = (req as { log?: Logger }).log ?? logger;
-    if (appError.status >= 500)
+    if (appError.code === 'INTERNAL')
       log.error({ err: appError.cause ?? err, code: appError.code }, 'request failed');
+    // Expected under load or outages: one line each, without a stack trace.
+    else if (appError.status >= 500)
+      log.warn({ code: appError.code, details: appError.details }, 'request failed');
     else log.debug({ code: appError.code }, 'request rejected');
     if (res.headersSent) {
       next(err);

@@ -94,9 +94,12 @@ public final class Launcher {
         Map.entry(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100)),
         // Without a cap one console query building a huge list exhausts the heap and, with
         // ExitOnOutOfMemoryError, ends the server; capped, that query alone fails with a memory error.
+        // One transaction may use a quarter of the heap (its own limit: a query error), all of them half
+        // (the shared pool: the API answers "busy, retry").
         Map.entry(
             GraphDatabaseSettings.memory_transaction_global_max_size,
             Runtime.getRuntime().maxMemory() / 2),
+        Map.entry(GraphDatabaseSettings.memory_transaction_max_size, Runtime.getRuntime().maxMemory() / 4),
         Map.entry(GraphDatabaseSettings.log_queries, GraphDatabaseSettings.LogQueryLevel.OFF));
   }
 
