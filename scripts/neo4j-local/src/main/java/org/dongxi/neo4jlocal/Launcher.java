@@ -92,10 +92,9 @@ public final class Launcher {
         // Timeouts are enforced by a monitor that looks every 2 s by default: too coarse for the API's
         // short budgets (the path search's alternatives, the console's timeout).
         Map.entry(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100)),
-        // Without a cap one console query building a huge list exhausts the heap and, with
-        // ExitOnOutOfMemoryError, ends the server; capped, that query alone fails with a memory error.
-        // One transaction may use a quarter of the heap (its own limit: a query error), all of them half
-        // (the shared pool: the API answers "busy, retry").
+        // Without a cap one console query collecting a huge list exhausts the heap; capped, that query
+        // alone fails with a memory error. One transaction may use a quarter of the heap, all running
+        // transactions together half (Neo4j reports either limit with the same code).
         Map.entry(
             GraphDatabaseSettings.memory_transaction_global_max_size,
             Runtime.getRuntime().maxMemory() / 2),
