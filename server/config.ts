@@ -1,5 +1,6 @@
 // Application configuration: the environment parsed once with zod at start-up. Nothing else reads process.env
 // for settings; a wrong value throws a ConfigError whose message names the variable.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -45,6 +46,8 @@ const EnvSchema = z.object({
   CYPHER_TIMEOUT_MS: positiveInt(10_000),
   CYPHER_MAX_ROWS: positiveInt(1000),
   CYPHER_MAX_QUERY_CHARS: positiveInt(20_000),
+  /** Path searches run at once; more wait their turn (each can keep a database core busy). */
+  PATHS_CONCURRENCY: positiveInt(Math.max(2, availableParallelism())),
   API_TOKEN: optionalText,
   CORS_ORIGINS: z
     .string()
@@ -76,6 +79,7 @@ export interface AppConfig {
   cypherTimeoutMs: number;
   cypherMaxRows: number;
   cypherMaxQueryChars: number;
+  pathsConcurrency: number;
   apiToken: string | undefined;
   corsOrigins: string[];
   seedsDir: string;
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cypherTimeoutMs: e.CYPHER_TIMEOUT_MS,
     cypherMaxRows: e.CYPHER_MAX_ROWS,
     cypherMaxQueryChars: e.CYPHER_MAX_QUERY_CHARS,
+    pathsConcurrency: e.PATHS_CONCURRENCY,
     apiToken: e.API_TOKEN,
     corsOrigins: e.CORS_ORIGINS,
     seedsDir: e.SEEDS_DIR,

@@ -1,5 +1,6 @@
 // Exploration routes: search, a node and its neighbourhood, "who links X to Y", a fact with its evidence,
 // and a document with sentence offsets. Every request is validated with the contract's schemas.
+import pLimit from 'p-limit';
 import { Router } from 'express';
 import {
   DocumentParams,
@@ -13,6 +14,7 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { getDocument } from '../graph/documents.ts';
 import { getNeighbors, getNode } from '../graph/nodes.ts';
+import { AppError } from '../errors.ts';
 import { findPaths } from '../graph/paths.ts';
 import { getRelationship } from '../graph/relationships.ts';
 import { searchEntities } from '../graph/search.ts';
@@ -22,6 +24,9 @@ export interface ApiDeps {
   db: Database;
   config: AppConfig;
 }
+
+/** Path searches that may wait per running one before new ones are turned away. */
+const PATHS_QUEUE_PER_SLOT = 4;
 
 export function exploreRouter({ db, config }: ApiDeps): Router {
   const router = Router();
@@ -36,8 +41,18 @@ export function exploreRouter({ db, config }: ApiDeps): Router {
     const { id } = parseRequest(NodeParams, req.params, 'params');
     res.json(await getNeighbors(db, id, parseRequest(NeighborsQuery, req.query, 'query')));
   });
+  // Path searches are the API's heaviest reads: a few at a time, the others queued, so a burst of them
+  // neither starves the other requests nor fills the database's transaction memory. A full queue answers
+  // at once (429) rather than letting the client wait for a turn that would come too late.
+  const limitPaths = pLimit(config.pathsConcurrency);
+  const maxWaiting = config.pathsConcurrency * PATHS_QUEUE_PER_SLOT;
   router.get('/paths', async (req, res) => {
-    res.json(await findPaths(db, parseRequest(PathsQuery, req.query, 'query'), config.cypherTimeoutMs));
+    const query = parseRequest(PathsQuery, req.query, 'query');
+    if (limitPaths.pendingCount >= maxWaiting)
+      throw new AppError('RATE_LIMITED', 'Too many path searches at once; try again in a few seconds.', {
+        waiting: limitPaths.pendingCount,
+      });
+    res.json(await limitPaths(() => findPaths(db, query, config.cypherTimeoutMs)));
   });
   router.get('/relationships/:id', async (req, res) => {
     const { id } = parseRequest(RelationshipParams, req.params, 'params');

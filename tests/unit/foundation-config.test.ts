@@ -1,4 +1,5 @@
 // loadConfig: defaults, parsing, and errors that name the offending variable.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       cypherTimeoutMs: 10_000,
       cypherMaxRows: 1000,
       cypherMaxQueryChars: 20_000,
+      pathsConcurrency: Math.max(2, availableParallelism()),
       apiToken: undefined,
       corsOrigins: [],
       seedsDir: 'seeds',
