@@ -47,9 +47,14 @@ export function pathsCypher(
   const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
   const local = [
     // Descending from a region to an entity located in it only at the ends (宁夏 ← 隆基宁光 at the start,
-    // 甘肃省 ← 甘肃农业大学 at the end): mid-path it would be A → city ← B again, and a local rule lets the
+    // 甘肃省 ← 甘肃农业大学 at the end) or, at the start, from a region below the start region (浙江省 ←
+    // 杭州市 ← an R&D centre in 杭州市): mid-path it would be A → city ← B again, and a local rule lets the
     // search prune those co-location branches instead of enumerating them.
-    ...(actorRules ? ["NOT (type(r) = 'LOCATED_IN' AND endNode(r) = x AND x <> a AND y <> b)"] : []),
+    ...(actorRules
+      ? [
+          "NOT (type(r) = 'LOCATED_IN' AND endNode(r) = x AND x <> a AND y <> b AND NOT EXISTS { (x)-[:PART_OF {hierarchy: true}]->{1,4}(a) })",
+        ]
+      : []),
     ...(excluding ? ['NOT y.id IN $exclude'] : []),
   ];
   const hop = `((x)-[r${types}]-(y)${local.length > 0 ? ` WHERE ${local.join(' AND ')}` : ''}){1,${maxHops}}`;
@@ -92,7 +97,8 @@ const FAST_PATH_LIMIT = 200;
 
 /**
  * The rules of ACTOR_RULES and the local LOCATED_IN rule of pathsCypher, checked on a driver path in path
- * order (the fast search cannot apply them itself).
+ * order (the fast search cannot apply them itself). Stricter in one case: a descent from a region below
+ * the start region is refused here (that needs the hierarchy), so such paths come from the complete search.
  */
 export function followsRules(path: Path): boolean {
   const nodes: Node[] = [path.start, ...path.segments.map((s) => s.end)];

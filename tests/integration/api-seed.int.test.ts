@@ -39,6 +39,21 @@ describe('the API on the seed document', () => {
     }
   });
 
+  it('GET /api/paths?from=浙江&to=宁夏 may start by descending from the province to a city and an actor in it', async () => {
+    const res = await request(app).get('/api/paths').query({ from: '浙江', to: '宁夏' }).expect(200);
+    const body = PathsResponse.parse(res.body);
+    expect(body.from.name).toBe('浙江省');
+    const through = body.paths.find((p) => p.nodes.some((n) => n.properties['name'] === LONGI));
+    expect(
+      through,
+      JSON.stringify(body.paths.map((p) => p.nodes.map((n) => n.properties['name']))),
+    ).toBeDefined();
+    const names = through!.nodes.map((n) => String(n.properties['name']));
+    // 浙江省 ← 杭州市 ← (the R&D centre located in 杭州市) … : the descent happens at the start only.
+    expect(names[0]).toBe('浙江省');
+    expect(names[1]).toBe('杭州市');
+  });
+
   it('search finds 西安光机所 by its short form and 宁夏 by pinyin', async () => {
     const short = SearchResponse.parse(
       (await request(app).get('/api/search').query({ q: '西安光机所' }).expect(200)).body,
