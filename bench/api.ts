@@ -163,7 +163,15 @@ async function loadDirect(scenario: Scenario): Promise<Figures> {
 
 async function startServer(uri: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // Path searches as concurrent as the driver side, so the overhead ratio compares like with like.
+    env: {
+      ...process.env,
+      NEO4J_URI: uri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      PATHS_CONCURRENCY: String(CONNECTIONS),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
