@@ -47,7 +47,7 @@ const EnvSchema = z.object({
   CYPHER_MAX_ROWS: positiveInt(1000),
   CYPHER_MAX_QUERY_CHARS: positiveInt(20_000),
   /** Path searches run at once; more wait their turn (each can keep a database core busy). */
-  PATHS_CONCURRENCY: positiveInt(Math.max(2, availableParallelism())),
+  PATHS_CONCURRENCY: positiveInt(4 * availableParallelism()),
   API_TOKEN: optionalText,
   CORS_ORIGINS: z
     .string()

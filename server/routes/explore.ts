@@ -26,7 +26,9 @@ export interface ApiDeps {
 }
 
 /** Path searches that may wait per running one before new ones are turned away. */
-const PATHS_QUEUE_PER_SLOT = 4;
+const PATHS_QUEUE_PER_SLOT = 16;
+/** A queued path search that waited longer than this is turned away when its turn comes. */
+const PATHS_MAX_WAIT_MS = 5000;
 
 export function exploreRouter({ db, config }: ApiDeps): Router {
   const router = Router();
@@ -42,17 +44,21 @@ export function exploreRouter({ db, config }: ApiDeps): Router {
     res.json(await getNeighbors(db, id, parseRequest(NeighborsQuery, req.query, 'query')));
   });
   // Path searches are the API's heaviest reads: a few at a time, the others queued, so a burst of them
-  // neither starves the other requests nor fills the database's transaction memory. A full queue answers
-  // at once (429) rather than letting the client wait for a turn that would come too late.
+  // neither starves the other requests nor fills the database's transaction memory. A full queue, or a turn
+  // that comes too late, answers 429 rather than a search the client has likely given up on.
   const limitPaths = pLimit(config.pathsConcurrency);
   const maxWaiting = config.pathsConcurrency * PATHS_QUEUE_PER_SLOT;
+  const busy = (waiting: number) =>
+    new AppError('RATE_LIMITED', 'Too many path searches at once; try again in a few seconds.', { waiting });
   router.get('/paths', async (req, res) => {
     const query = parseRequest(PathsQuery, req.query, 'query');
-    if (limitPaths.pendingCount >= maxWaiting)
-      throw new AppError('RATE_LIMITED', 'Too many path searches at once; try again in a few seconds.', {
-        waiting: limitPaths.pendingCount,
-      });
-    res.json(await limitPaths(() => findPaths(db, query, config.cypherTimeoutMs)));
+    if (limitPaths.pendingCount >= maxWaiting) throw busy(limitPaths.pendingCount);
+    const queued = performance.now();
+    const result = await limitPaths(() => {
+      if (performance.now() - queued > PATHS_MAX_WAIT_MS) throw busy(limitPaths.pendingCount);
+      return findPaths(db, query, config.cypherTimeoutMs);
+    });
+    res.json(result);
   });
   router.get('/relationships/:id', async (req, res) => {
     const { id } = parseRequest(RelationshipParams, req.params, 'params');

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       cypherTimeoutMs: 10_000,
       cypherMaxRows: 1000,
       cypherMaxQueryChars: 20_000,
-      pathsConcurrency: Math.max(2, availableParallelism()),
+      pathsConcurrency: 4 * availableParallelism(),
       apiToken: undefined,
       corsOrigins: [],
       seedsDir: 'seeds',
