@@ -67,6 +67,32 @@ function synthetic(total) {
 
 const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
 
+/** A fresh full-window container and Cytoscape with the explorer's options (client/src/graph/view.ts). */
+function createCy(els, webgl, large) {
+  document.getElementById('cy')?.remove();
+  const div = document.createElement('div');
+  div.id = 'cy';
+  div.style.cssText = 'position:absolute;inset:0';
+  document.body.append(div);
+  const cy = cytoscape({ container: div, style: buildStyle('zh', { large }), elements: els,
+    textureOnViewport: large && !webgl, hideEdgesOnViewport: large,
+    renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' } });
+  window.benchCy = cy;
+  return cy;
+}
+
+/** The layout as the explorer runs it (fcose options from client/src/graph/layouts.ts), or preset. */
+function runLayout(cy, layoutName, total) {
+  return new Promise((ok) => {
+    const opts = layoutName === 'preset'
+      ? { name: 'preset', animate: false, fit: true }
+      : layoutOptions({ name: 'fcose', elementCount: total });
+    const l = cy.layout(opts);
+    l.one('layoutstop', ok);
+    l.run();
+  });
+}
+
 window.bench = {
   // Calibration: a fixed single-threaded workload, to compare this machine's CPU share with another's.
   calibrate() {
@@ -116,25 +142,10 @@ window.bench = {
   // As the explorer shows a result (client/src/main.ts render → view.sync → runLayout in the same task):
   // the layout runs before the browser paints, so the first frame shown is the laid-out graph.
   async together(total, webgl, layoutName) {
-    document.getElementById('cy')?.remove();
-    const div = document.createElement('div');
-    div.id = 'cy';
-    div.style.cssText = 'position:absolute;inset:0';
-    document.body.append(div);
     const els = synthetic(total);
     const t0 = performance.now();
-    const cy = cytoscape({ container: div, style: buildStyle('zh', { large: true }), elements: els,
-      textureOnViewport: !webgl, hideEdgesOnViewport: true,
-      renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' } });
-    window.benchCy = cy;
-    await new Promise((ok) => {
-      const opts = layoutName === 'preset'
-        ? { name: 'preset', animate: false, fit: true }
-        : layoutOptions({ name: 'fcose', elementCount: total });
-      const l = cy.layout(opts);
-      l.one('layoutstop', ok);
-      l.run();
-    });
+    const cy = createCy(els, webgl, true);
+    await runLayout(cy, layoutName, total);
     await frame(); await frame();
     const ms = performance.now() - t0;
     cy.destroy();
@@ -142,31 +153,14 @@ window.bench = {
     return ms;
   },
   async run(total, webgl, layoutName, panMs, variant) {
-    const large = variant === 'large';
-    document.getElementById('cy')?.remove();
-    const div = document.createElement('div');
-    div.id = 'cy';
-    div.style.cssText = 'position:absolute;inset:0';
-    document.body.append(div);
     const els = synthetic(total);
     const t0 = performance.now();
-    // Same options as the explorer's large-view mode (client/src/graph/view.ts).
-    const cy = cytoscape({ container: div, style: buildStyle('zh', { large }), elements: els,
-      textureOnViewport: large && !webgl, hideEdgesOnViewport: large,
-      renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' } });
-    window.benchCy = cy;
+    const cy = createCy(els, webgl, variant === 'large');
     cy.fit();
     await frame(); await frame();
     const firstDraw = performance.now() - t0;
     const t1 = performance.now();
-    await new Promise((ok) => {
-      const opts = layoutName === 'preset'
-        ? { name: 'preset', animate: false, fit: true }
-        : layoutOptions({ name: 'fcose', elementCount: total });
-      const l = cy.layout(opts);
-      l.one('layoutstop', ok);
-      l.run();
-    });
+    await runLayout(cy, layoutName, total);
     await frame(); await frame();
     const layout = performance.now() - t1;
     const drawnAndLaidOut = performance.now() - t0;
