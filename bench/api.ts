@@ -2,8 +2,8 @@
 // server (server/index.ts in a child process on 127.0.0.1) under concurrent load from autocannon for search,
 // neighbours and paths, and the same service calls run directly through the driver in this process, same
 // concurrency, same run → p50/p99, throughput and the API's overhead ratio. Writes "## api" in RESULTS.md.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,8 @@ import { getNeighbors } from '../server/graph/nodes.ts';
 import { findPaths } from '../server/graph/paths.ts';
 import { searchEntities } from '../server/graph/search.ts';
 import { benchEntity, ensureBenchGraph, prng } from './api-graph.ts';
+import { writeResultsSection } from './results.ts';
+import { startApiServer } from './server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -161,39 +163,6 @@ async function loadDirect(scenario: Scenario): Promise<Figures> {
   };
 }
 
-async function startServer(uri: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    // Path searches as concurrent as the driver side, so the overhead ratio compares like with like.
-    env: {
-      ...process.env,
-      NEO4J_URI: uri,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      PATHS_CONCURRENCY: String(CONNECTIONS),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i += 1) {
-    await new Promise((r) => setTimeout(r, 500));
-    const ok = await fetch(`${base}/api/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ok) return child;
-  }
-  child.kill('SIGTERM');
-  throw new Error('bench api: the server did not become healthy within 60 s');
-}
-
-function writeSection(body: string): void {
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(/## api\n[\s\S]*?(?=\n## |$)/, `## api\n\n${body.trim()}\n`);
-  writeFileSync(file, next);
-}
-
 const ms = (value: number) => value.toFixed(1);
 
 async function main(): Promise<void> {
@@ -222,7 +191,8 @@ async function main(): Promise<void> {
       (await db.driver.executeQuery('RETURN COUNT { (:Region) } AS n')).records[0]?.get('n'),
     );
     const organizations = size.entities - regions;
-    server = await startServer(uri, Number(args.port));
+    // Path searches as concurrent as the driver side, so the overhead ratio compares like with like.
+    server = await startApiServer(uri, Number(args.port), { PATHS_CONCURRENCY: String(CONNECTIONS) });
     const base = `http://127.0.0.1:${args.port}`;
     const rows: string[] = [];
     const wanted = args.only?.split(',');
@@ -252,12 +222,14 @@ async function main(): Promise<void> {
     }
     const version = local?.version ?? (await db.version());
     if (!args['no-write'])
-      writeSection(`
+      writeResultsSection(
+        'api',
+        `
 Run: \`npm run bench -- api\` (options: \`--uri bolt://…\` to use a running Neo4j, \`--duration\`, \`--connections\`).
 Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM,
 Node ${process.version}, Neo4j ${version} (${local ? `embedded launcher, heap ${args.heap}, page cache ${args.pagecache}` : `at ${args.uri}`});\nload average at the end ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' / ')} (the machine is shared with other work).
+          .map((l) => l.toFixed(1))
+          .join(' / ')} (the machine is shared with other work).
 
 Graph: ${size.entities.toLocaleString('en')} entity nodes (real region hierarchy + synthetic organizations), ${size.relationships.toLocaleString('en')} relationships
 (LOCATED_IN + facts, skewed degrees)${size.generatedSeconds ? `, generated in ${size.generatedSeconds.toFixed(0)} s` : ' (reused)'}.
@@ -270,7 +242,8 @@ in the benchmark process. Inputs rotate over 200 search terms (alias, pinyin pre
 ${rows.join('\n')}
 
 Overhead goal: ratio ≤ 1.3.
-`);
+`,
+      );
     log('wrote the api section of bench/RESULTS.md');
   } finally {
     server?.kill('SIGTERM');

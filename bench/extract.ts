@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../scripts/extract/cli.ts';
 import { extractDocument, readDocumentFile } from '../scripts/extract/index.ts';
 import { tagOnly } from '../scripts/extract/tokens.ts';
+import { writeResultsSection } from './results.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = [
@@ -112,8 +113,6 @@ function prepareFiles(dir: string): { bigChars: number } {
 
 function section(r: Record<string, string>): string {
   return [
-    '## extract',
-    '',
     `Measured ${r.date} with \`npm run bench -- extract\` on ${r.cpu} (${r.cores} cores, shared with other work: load average ${r.load} at the start), Node ${r.node}.`,
     '',
     '| measure | value |',
@@ -132,17 +131,6 @@ function section(r: Record<string, string>): string {
     '(blocks end at paragraph breaks), which bounds memory for very large files; the reader refuses files over 256 MB.',
     '',
   ].join('\n');
-}
-
-function writeSection(text: string): void {
-  const path = join(ROOT, 'bench/RESULTS.md');
-  const md = readFileSync(path, 'utf8');
-  const start = md.indexOf('## extract');
-  const next = md.indexOf('\n## ', start + 1);
-  const rest = next < 0 ? '' : `\n${md.slice(next + 1)}`;
-  const updated =
-    start < 0 ? `${md.trimEnd()}\n\n${text}` : md.slice(0, start) + text.trimEnd() + '\n' + rest;
-  writeFileSync(path, updated);
 }
 
 async function main(): Promise<void> {
@@ -183,7 +171,7 @@ async function main(): Promise<void> {
     };
     const text = section(r);
     console.log(text);
-    if (!args.includes('--no-write')) writeSection(text);
+    if (!args.includes('--no-write')) writeResultsSection('extract', text);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

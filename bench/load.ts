@@ -1,7 +1,7 @@
 // Load benchmark: a synthetic corpus (deterministic PRNG, ≥ 1,000,000 facts over ~100,000 entities in many
 // documents) written through the loader's real write path, against a plain UNWIND … CREATE of the same rows on
 // the same database in the same run (the physical ceiling). Writes the "## load" section of bench/RESULTS.md.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import type { Extraction } from '../contract/extraction.ts';
 import { toDocumentRows, type Gazetteer } from '../scripts/load/rows.ts';
 import { writeRows } from '../scripts/load/write.ts';
 import { prng } from './api-graph.ts';
+import { writeResultsSection } from './results.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -246,15 +247,6 @@ async function count(db: Database, query: string): Promise<number> {
   return neo4j.integer.toNumber(result.records[0]!.get(0));
 }
 
-function writeSection(body: string): void {
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf('## load');
-  const next = text.indexOf('\n## ', start + 1);
-  const end = next < 0 ? text.length : next + 1;
-  writeFileSync(file, text.slice(0, start) + '## load\n\n' + body.trim() + '\n\n' + text.slice(end));
-}
-
 async function main(): Promise<void> {
   let local: LocalNeo4j | null = null;
   let dataDir: string | null = null;
@@ -329,7 +321,7 @@ Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores (shared with oth
 Node ${process.version}, Neo4j ${version} (${local ? `local launcher, heap ${args.heap}, page cache ${args.pagecache}` : 'NEO4J_URI'}).
 `;
     console.log(body);
-    if (!args['no-write']) writeSection(body);
+    if (!args['no-write']) writeResultsSection('load', body);
   } finally {
     await db.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -2,8 +2,8 @@
 // a fresh local Neo4j, under 50 concurrent autocannon clients for 60 s with a mix of search, node, neighbour
 // and path requests. Reports errors, p50/p99, throughput and the server's RSS read from /proc/<pid>/status
 // (from outside the process) before and after. Writes the "## soak" section of bench/RESULTS.md.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,8 @@ import { connectDatabase, type Database } from '../server/db/database.ts';
 import { startLocalNeo4j } from '../server/db/local-neo4j.ts';
 import { applySchema } from '../server/db/schema.ts';
 import { loadSeedsIfNeeded } from '../scripts/load/index.ts';
+import { writeResultsSection } from './results.ts';
+import { startApiServer } from './server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,24 +36,6 @@ function memoryOf(pid: number): { rssMiB: number; hwmMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMiB: kib('VmRSS') / 1024, hwmMiB: kib('VmHWM') / 1024 };
-}
-
-async function startServer(uri: string, port: number): Promise<ChildProcess> {
-  // Plain node + tsx loader, so the pid is the server's own process (not an npm or shell wrapper).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 120; i += 1) {
-    await new Promise((r) => setTimeout(r, 500));
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ok) return child;
-  }
-  child.kill('SIGTERM');
-  throw new Error('bench soak: the server did not become healthy within 60 s');
 }
 
 /** Request paths built from what is actually in the graph: names, ids and region pairs. */
@@ -92,20 +76,6 @@ async function requestMix(db: Database): Promise<string[]> {
   }
 }
 
-function writeSection(name: string, body: string): void {
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const text = readFileSync(file, 'utf8');
-  const heading = `## ${name}\n`;
-  const start = text.indexOf(heading);
-  if (start < 0) return writeFileSync(file, `${text.trimEnd()}\n\n${heading}\n${body.trim()}\n`);
-  const next = text.indexOf('\n## ', start + heading.length);
-  const end = next < 0 ? text.length : next + 1;
-  writeFileSync(
-    file,
-    `${text.slice(0, start)}${heading}\n${body.trim()}\n${next < 0 ? '' : '\n'}${text.slice(end)}`,
-  );
-}
-
 async function main(): Promise<void> {
   const dataDir = args.uri ? null : mkdtempSync(join(tmpdir(), 'dongxi-bench-soak-'));
   const local = dataDir
@@ -130,7 +100,7 @@ async function main(): Promise<void> {
     const mix = await requestMix(db);
     log(`graph ${nodes} nodes / ${relationships} relationships; ${mix.length} distinct request paths`);
 
-    server = await startServer(uri, Number(args.port));
+    server = await startApiServer(uri, Number(args.port));
     const pid = server.pid as number;
     // Warm-up (JIT, query plans, pools) before the "before" memory reading.
     await autocannon({
@@ -193,7 +163,7 @@ async function main(): Promise<void> {
     const body = lines.join('\n');
     console.log(body);
     if (args.write) {
-      writeSection(local ? 'soak' : 'soak-1m', body);
+      writeResultsSection(local ? 'soak' : 'soak-1m', body);
       log('wrote the soak section of bench/RESULTS.md');
     }
   } finally {

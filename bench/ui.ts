@@ -9,6 +9,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { writeResultsSection } from './results.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const OUT = join(ROOT, 'bench', 'out', 'ui');
@@ -297,8 +298,6 @@ function report(
       : '- 20,000 elements not run (--quick).',
   ];
   return [
-    '## ui',
-    '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- ui${quick ? ' --quick' : ''}\` (bench/ui.ts).`,
     '',
     ...machine.map((m) => `- ${m}`),
@@ -324,16 +323,6 @@ function report(
     ...READING,
     '',
   ].join('\n');
-}
-
-function writeSection(section: string): void {
-  const file = join(ROOT, 'bench', 'RESULTS.md');
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf('## ui');
-  if (start < 0) throw new Error('bench/ui: RESULTS.md has no "## ui" section');
-  const next = text.indexOf('\n## ', start + 5);
-  const updated = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
-  writeFileSync(file, updated);
 }
 
 async function main(): Promise<void> {
@@ -408,7 +397,7 @@ async function main(): Promise<void> {
       join(OUT, 'results.json'),
       JSON.stringify({ machine, gl, idle, calibration, results }, null, 2),
     );
-    writeSection(report(results, machine, gl, idle, calibration));
+    writeResultsSection('ui', report(results, machine, gl, idle, calibration));
     console.log('bench/ui: wrote the "## ui" section of bench/RESULTS.md');
   } finally {
     await browser.close();
