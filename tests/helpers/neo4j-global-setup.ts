@@ -2,11 +2,11 @@
 // Source, in order: testcontainers (when a Docker engine is reachable), the local launcher on a free port
 // with a fresh temp data dir, else NEO4J_TEST_URI. Whatever was started is stopped in teardown.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j } from '../../server/db/local-neo4j.ts';
+import { freePort } from './net.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,18 +25,6 @@ interface Provided {
   password: string;
   source: 'testcontainers' | 'local' | 'env';
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
-  });
 }
 
 async function fromTestcontainers(): Promise<Provided | undefined> {

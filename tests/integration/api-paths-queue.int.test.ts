@@ -1,11 +1,11 @@
 // Path searches run a few at a time (PATHS_CONCURRENCY); a burst beyond the queue is turned away at once
 // with 429 RATE_LIMITED, the others are all answered. Real Neo4j with the API fixture graph.
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse, PathsResponse } from '../../contract/api.ts';
 import { apiApp, loadApiFixture } from '../fixtures/api/setup.ts';
 import { useTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { listenLocal } from '../helpers/net.ts';
 
 let db: TestDatabase;
 let server: Server;
@@ -14,10 +14,7 @@ let base: string;
 beforeAll(async () => {
   db = await useTestDatabase();
   await loadApiFixture(db);
-  server = await new Promise<Server>((resolve) => {
-    const s = apiApp(db, { PATHS_CONCURRENCY: '1' }).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenLocal(apiApp(db, { PATHS_CONCURRENCY: '1' })));
 });
 
 afterAll(async () => {

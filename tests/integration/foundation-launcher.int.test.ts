@@ -2,7 +2,6 @@
 // a new launcher on the same data directory starts: the store lock is not held by an orphan.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -10,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/db/local-neo4j.ts';
+import { freePort } from '../helpers/net.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dongxi-launcher-test-'));
 const authDataDir = mkdtempSync(join(tmpdir(), 'dongxi-launcher-auth-test-'));
@@ -28,15 +28,6 @@ async function errorCode(work: () => Promise<unknown>): Promise<string | undefin
   } catch (err) {
     return (err as { code?: string }).code;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Alive and not a zombie (a reaped-late zombie holds no files and no lock). */

@@ -5,7 +5,6 @@
 // the database down would fail here and not take the shared test database with it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { connectDatabase, type Database } from '../../server/db/database.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/db/local-neo4j.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import { apiApp, graphCounts, loadApiFixture } from '../fixtures/api/setup.ts';
+import { freePort, listenLocal } from '../helpers/net.ts';
 
 const TIMEOUT_MS = 2000;
 /** A refused or stopped attack must answer within the timeout plus this (planning, retries, slow machine). */
@@ -88,17 +88,6 @@ let db: Database;
 let server: Server;
 let base: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolvePromise(port));
-    });
-  });
-}
-
 async function timed(path: string, body?: unknown): Promise<{ status: number; body: unknown; ms: number }> {
   const started = Date.now();
   const res = await fetch(base + path, {
@@ -124,11 +113,7 @@ beforeAll(async () => {
   db = connectDatabase({ uri: local.uri });
   await applySchema(db);
   await loadApiFixture(db);
-  server = await new Promise<Server>((resolvePromise) => {
-    const app = apiApp(db, { CYPHER_TIMEOUT_MS: String(TIMEOUT_MS) });
-    const s = app.listen(0, '127.0.0.1', () => resolvePromise(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenLocal(apiApp(db, { CYPHER_TIMEOUT_MS: String(TIMEOUT_MS) })));
 });
 
 afterAll(async () => {

@@ -3,7 +3,6 @@
 // format (no hang, no crash, no stack trace); afterwards the same app recovers by itself within seconds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { connectDatabase, type Database } from '../../server/db/database.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/db/local-neo4j.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import { apiApp, loadApiFixture } from '../fixtures/api/setup.ts';
+import { freePort, listenLocal } from '../helpers/net.ts';
 
 /** While the database is down, each request must answer within this. */
 const DOWN_ANSWER_WITHIN_MS = 5000;
@@ -44,17 +44,6 @@ let local: LocalNeo4j | undefined;
 let db: Database;
 let server: Server;
 let base: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as AddressInfo;
-      probe.close(() => resolvePromise(free));
-    });
-  });
-}
 
 async function hit(path: string, phase: Sample['phase']): Promise<Sample> {
   const started = Date.now();
@@ -115,10 +104,7 @@ beforeAll(async () => {
   db = connectDatabase({ uri: local.uri });
   await applySchema(db);
   await loadApiFixture(db);
-  server = await new Promise<Server>((resolvePromise) => {
-    const s = apiApp(db).listen(0, '127.0.0.1', () => resolvePromise(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenLocal(apiApp(db)));
 });
 
 afterAll(async () => {

@@ -3,12 +3,12 @@
 // value is expected, prototype-pollution keys) only ever produce 2xx or 4xx in the error format, never a 500
 // or a crash, and the graph's node and relationship counts are the same at the end.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '../../contract/api.ts';
 import { apiApp, graphCounts, loadApiFixture } from '../fixtures/api/setup.ts';
 import { useTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { listenLocal } from '../helpers/net.ts';
 
 let db: TestDatabase;
 let before: { nodes: number; relationships: number };
@@ -21,11 +21,9 @@ const INTERNALS =
 
 /** A fresh app listening on loopback; the console's rate limit is per app, so the console fuzz rotates apps. */
 async function listen(): Promise<string> {
-  const server = await new Promise<Server>((resolvePromise) => {
-    const s = apiApp(db, { CYPHER_TIMEOUT_MS: '3000' }).listen(0, '127.0.0.1', () => resolvePromise(s));
-  });
+  const { server, base } = await listenLocal(apiApp(db, { CYPHER_TIMEOUT_MS: '3000' }));
   servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return base;
 }
 
 const HOSTILE = [
