@@ -244,7 +244,7 @@ ${rows.join('\n')}
 Overhead goal: ratio ≤ 1.3.
 `,
       );
-    log('wrote the api section of bench/RESULTS.md');
+    if (!args['no-write']) log('wrote the api section of bench/RESULTS.md');
   } finally {
     server?.kill('SIGTERM');
     await db.close();

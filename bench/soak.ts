@@ -22,7 +22,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3108' },
     'neo4j-port': { type: 'string', default: '7708' },
     seeds: { type: 'string', default: 'seeds' },
-    write: { type: 'boolean', default: true },
+    /** Leave bench/RESULTS.md alone. */
+    'no-write': { type: 'boolean', default: false },
     /** A database already holding a graph (e.g. the 1M-relationship one of bench/api.ts): no seeds loaded. */
     uri: { type: 'string' },
   },
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
     ];
     const body = lines.join('\n');
     console.log(body);
-    if (args.write) {
+    if (!args['no-write']) {
       writeResultsSection(local ? 'soak' : 'soak-1m', body);
       log('wrote the soak section of bench/RESULTS.md');
     }

@@ -1,5 +1,7 @@
 // "Who links X to Y": up to k shortest paths between two entities given by id or name. By default a path must
 // pass through an actor: hierarchy-only paths and regions used as a shared container (A → 中国 ← B) are refused.
+// The search itself is path-search.ts (bidirectional, rules in TypeScript); the SHORTEST k query below states
+// the same rules in Cypher and answers when that search would read too much.
 import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 import type { GraphPath, PathEndpoint, PathHop, PathsQuery, PathsResponse } from '../../contract/api.ts';
 import type { GraphEdge, GraphNode } from '../../contract/graph.ts';
@@ -8,7 +10,9 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { GraphCollector, nodeId, relationshipId, toGraphNode } from './elements.ts';
 import { relTypeExpression } from './nodes.ts';
-import { int, readQuery } from './run.ts';
+import { databaseSource } from './path-source.ts';
+import { searchPaths, SearchTooLarge, type FoundPath, type Step } from './path-search.ts';
+import { int, readQuery, readTransaction } from './run.ts';
 import { DERIVED_PREFIX } from './relationships.ts';
 import { searchEntities } from './search.ts';
 
@@ -39,6 +43,7 @@ export function pathsCypher(
   relTypes: readonly string[] | undefined,
   actorRules: boolean,
   excluding = false,
+  byElementId = false,
 ): string {
   if (!Number.isInteger(k) || k < 1 || k > 10) throw new RangeError(`pathsCypher: k must be 1..10, got ${k}`);
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8) {
@@ -60,9 +65,9 @@ export function pathsCypher(
   const hop = `((x)-[r${types}]-(y)${local.length > 0 ? ` WHERE ${local.join(' AND ')}` : ''}){1,${maxHops}}`;
   return `
 MATCH (a:Entity)
-WHERE a.id IN $starts
+WHERE ${byElementId ? 'elementId(a)' : 'a.id'} IN $starts
 MATCH (b:Entity)
-WHERE b.id IN $ends
+WHERE ${byElementId ? 'elementId(b)' : 'b.id'} IN $ends
 MATCH p = SHORTEST ${k} (
   (a) ${hop} (b)
   WHERE true ${actorRules ? ACTOR_RULES : ''}
@@ -70,63 +75,6 @@ MATCH p = SHORTEST ${k} (
 RETURN p
 ORDER BY length(p)
 LIMIT ${k * 4}`;
-}
-
-/**
- * The fast first search between two single entities: Neo4j's bidirectional `allShortestPaths` (a few
- * milliseconds where the SHORTEST k operator takes hundreds on hub-heavy graphs), with only the exclusion
- * list as a predicate (a node predicate it checks during the search). The path rules are then checked in
- * `followsRules`; if enough paths pass, the SHORTEST k search is not needed.
- */
-export function fastPathsCypher(maxHops: number, relTypes: readonly string[] | undefined): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8) {
-    throw new RangeError(`fastPathsCypher: maxHops must be 1..8, got ${maxHops}`);
-  }
-  const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
-  return `
-MATCH (a:Entity {id: $from})
-MATCH (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[${types}*1..${maxHops}]-(b))
-WHERE all(n IN nodes(p) WHERE n = a OR n = b OR NOT n.id IN $exclude)
-RETURN p
-LIMIT ${FAST_PATH_LIMIT}`;
-}
-
-/** How many equally short paths the fast search looks at (the rules may refuse some). */
-const FAST_PATH_LIMIT = 200;
-
-/**
- * The rules of ACTOR_RULES and the local LOCATED_IN rule of pathsCypher, checked on a driver path in path
- * order (the fast search cannot apply them itself). Stricter in one case: a descent from a region below
- * the start region is refused here (that needs the hierarchy), so such paths come from the complete search.
- */
-export function followsRules(path: Path): boolean {
-  const nodes: Node[] = [path.start, ...path.segments.map((s) => s.end)];
-  const rels = path.segments.map((s) => s.relationship);
-  const a = nodes[0]!;
-  const b = nodes[nodes.length - 1]!;
-  const isRegion = (n: Node) => n.labels.includes('Region');
-  const isHierarchy = (r: Relationship) => HIERARCHY.includes(r.type);
-  if (rels.length >= 2 && isRegion(a) && isRegion(b) && nodes.slice(1).every(isRegion)) return false;
-  for (let i = 0; i < rels.length; i++) {
-    const x = nodes[i]!;
-    const y = nodes[i + 1]!;
-    const r = rels[i]!;
-    // Descending from a region to an entity located in it: only at the ends.
-    if (r.type === 'LOCATED_IN' && r.endNodeElementId === x.elementId && x !== a && y !== b) return false;
-    // A region as a shared container (A → region ← B) in the middle of the path.
-    const next = rels[i + 1];
-    if (
-      next &&
-      isRegion(y) &&
-      isHierarchy(r) &&
-      isHierarchy(next) &&
-      r.endNodeElementId === y.elementId &&
-      next.endNodeElementId === y.elementId
-    )
-      return false;
-  }
-  return true;
 }
 
 /**
@@ -148,18 +96,26 @@ RETURN value, n,
     WHERE m.region = n.name AND NOT m:Region AND NOT EXISTS { (m)-[:LOCATED_IN]->(n) }
     WITH m, COUNT { (m)--(:Entity) } AS degree
     WHERE degree > 0
-    RETURN m.id
+    RETURN {id: m.id, element: elementId(m), degree: degree}
     ORDER BY degree DESC, m.id
     LIMIT $members
-  } ELSE [] END AS members`;
+  } ELSE [] END AS members,
+  COUNT { (n)--(:Entity) } AS degree`;
 
 /** How many region members the search may start from on each side (bounds the pairs searched). */
 const MAX_MEMBERS = 25;
 
+interface Member {
+  id: string;
+  element: string;
+  degree: number;
+}
+
 interface Resolved {
   node: Node;
   endpoint: PathEndpoint;
-  members: string[];
+  members: Member[];
+  degree: number;
 }
 
 async function resolveValues(db: Database, values: string[]): Promise<Map<string, Resolved>> {
@@ -176,7 +132,12 @@ async function resolveValues(db: Database, values: string[]): Promise<Map<string
         name: String(graphNode.properties['name'] ?? graphNode.id),
         type: String(graphNode.properties['type'] ?? ''),
       },
-      members: record.get('members') as string[],
+      members: (record.get('members') as Array<Record<string, unknown>>).map((m) => ({
+        id: String(m['id']),
+        element: String(m['element']),
+        degree: Number(m['degree']),
+      })),
+      degree: Number(record.get('degree')),
     });
   }
   return resolved;
@@ -291,7 +252,185 @@ function completePath(found: GraphPath, from: GraphNode, to: GraphNode): GraphPa
   return { nodes, hops, length: hops.length };
 }
 
-export async function findPaths(db: Database, query: PathsQuery, timeoutMs: number): Promise<PathsResponse> {
+/** The regions below a region (PART_OF hierarchy, 1–4 levels), by element id. */
+const BELOW_CYPHER = `
+MATCH (x:Region)-[:PART_OF {hierarchy: true}]->{1,4}(a:Region)
+WHERE elementId(a) = $region
+RETURN collect(DISTINCT elementId(x)) AS below`;
+
+/** The nodes and relationships of the paths found, by element id. */
+const ELEMENTS_CYPHER = `
+CALL () {
+  UNWIND $nodes AS id
+  MATCH (n) WHERE elementId(n) = id
+  RETURN collect(n) AS nodes
+}
+CALL () {
+  UNWIND $rels AS id
+  MATCH ()-[r]->() WHERE elementId(r) = id
+  RETURN collect(r) AS rels
+}
+RETURN nodes, rels`;
+
+interface Search {
+  found: FoundPath[];
+  nodes: Map<string, Node>;
+  rels: Map<string, Relationship>;
+}
+
+/**
+ * The k shortest paths between the resolved endpoints (with their region members), in one read transaction:
+ * the bidirectional search of path-search.ts, or Neo4j's SHORTEST k search when that would read too much.
+ */
+async function search(
+  db: Database,
+  query: PathsQuery,
+  ends: { from: Resolved; to: Resolved; exclude: string[] },
+  timeoutMs: number,
+  limits: SearchLimits,
+): Promise<Search> {
+  const { from, to, exclude } = ends;
+  const usable = (m: Member) =>
+    !exclude.includes(m.id) && m.id !== from.endpoint.id && m.id !== to.endpoint.id;
+  const startMembers = from.members.filter(usable);
+  const startIds = new Set(startMembers.map((m) => m.id));
+  const endMembers = to.members.filter((m) => usable(m) && !startIds.has(m.id));
+  // Members join their region by a derived LOCATED_IN hop (member → region), seen here from the region.
+  const membership = (region: Resolved, members: Member[]) =>
+    members.map((m) => ({
+      from: region.node.elementId,
+      rel: `${DERIVED_PREFIX}${m.id}`,
+      type: 'LOCATED_IN',
+      out: false,
+      to: m.element,
+    }));
+  const extra = [...membership(from, startMembers), ...membership(to, endMembers)];
+  const degrees = new Map<string, number>([
+    [from.node.elementId, from.degree + startMembers.length],
+    [to.node.elementId, to.degree + endMembers.length],
+  ]);
+  const rules = !query.allowHierarchyOnly;
+  return readTransaction(
+    db,
+    async (run) => {
+      const below = new Map<string, ReadonlySet<string>>();
+      if (rules && from.node.labels.includes('Region')) {
+        const [record] = await run(BELOW_CYPHER, { region: from.node.elementId });
+        below.set(from.node.elementId, new Set((record?.get('below') as string[] | undefined) ?? []));
+      }
+      let found: FoundPath[];
+      try {
+        found = await searchPaths(databaseSource(run, query.relTypes, exclude), {
+          starts: [from.node.elementId],
+          ends: [to.node.elementId],
+          extra,
+          k: query.k,
+          maxHops: query.maxHops,
+          rules,
+          regions: [from.node, to.node].filter((n) => n.labels.includes('Region')).map((n) => n.elementId),
+          below,
+          degrees,
+          ...limits,
+        });
+      } catch (error) {
+        if (!(error instanceof SearchTooLarge)) throw error;
+        // Neo4j's search starts and ends at the members themselves; completePath adds the derived hops.
+        const starts = [from.node.elementId, ...startMembers.map((m) => m.element)];
+        const targets = [to.node.elementId, ...endMembers.map((m) => m.element)];
+        found = await completeSearch(run, query, { starts, ends: targets, exclude });
+      }
+      const [record] = await run(ELEMENTS_CYPHER, {
+        nodes: [...new Set(found.flatMap((p) => p.nodes))],
+        rels: [...new Set(found.flatMap((p) => p.steps.map((s) => s.rel)))].filter(
+          (rel) => !rel.startsWith(DERIVED_PREFIX),
+        ),
+      });
+      const nodes = new Map(((record?.get('nodes') as Node[]) ?? []).map((n) => [n.elementId, n]));
+      const rels = new Map(((record?.get('rels') as Relationship[]) ?? []).map((r) => [r.elementId, r]));
+      return { found, nodes, rels };
+    },
+    { timeoutMs },
+  );
+}
+
+/** Neo4j's SHORTEST k search with the rules in Cypher (the fallback, and the reference in tests). */
+async function completeSearch(
+  run: (cypher: string, params?: Record<string, unknown>) => Promise<Neo4jRecord[]>,
+  query: PathsQuery,
+  ends: { starts: string[]; ends: string[]; exclude: string[] },
+): Promise<FoundPath[]> {
+  const cypher = pathsCypher(
+    query.k,
+    query.maxHops,
+    query.relTypes,
+    !query.allowHierarchyOnly,
+    ends.exclude.length > 0,
+    true,
+  );
+  const records = await run(cypher, { ...ends, hierarchy: HIERARCHY });
+  return records.map((record) => {
+    const path = record.get('p') as Path;
+    const nodes = [path.start.elementId];
+    const steps: Step[] = [];
+    for (const segment of path.segments) {
+      const rel = segment.relationship;
+      steps.push({
+        rel: rel.elementId,
+        type: rel.type,
+        out: rel.startNodeElementId === segment.start.elementId,
+        to: segment.end.elementId,
+      });
+      nodes.push(segment.end.elementId);
+    }
+    return { nodes, steps };
+  });
+}
+
+/** A found path as the wire format, or null if an element changed between the search and the read. */
+function toFoundGraphPath(
+  path: FoundPath,
+  nodes: Map<string, Node>,
+  rels: Map<string, Relationship>,
+): GraphPath | null {
+  const pathNodes = path.nodes.map((id) => nodes.get(id));
+  if (pathNodes.some((n) => n === undefined)) return null;
+  const hops: PathHop[] = [];
+  for (let i = 0; i < path.steps.length; i++) {
+    const step = path.steps[i]!;
+    const a = pathNodes[i]!;
+    const b = pathNodes[i + 1]!;
+    if (step.rel.startsWith(DERIVED_PREFIX)) {
+      // A derived membership hop: region → member (out: false) or member → region.
+      hops.push(
+        step.out
+          ? membershipHop(toGraphNode(b), toGraphNode(a), false)
+          : membershipHop(toGraphNode(a), toGraphNode(b), true),
+      );
+      continue;
+    }
+    const rel = rels.get(step.rel);
+    if (!rel) return null;
+    const joins =
+      (rel.startNodeElementId === a.elementId && rel.endNodeElementId === b.elementId) ||
+      (rel.startNodeElementId === b.elementId && rel.endNodeElementId === a.elementId);
+    if (!joins) return null;
+    hops.push(toHop(rel, a, b));
+  }
+  return { nodes: (pathNodes as Node[]).map(toGraphNode), hops, length: hops.length };
+}
+
+/** Work bounds of the bidirectional search (past them, Neo4j's SHORTEST k search answers instead). */
+export interface SearchLimits {
+  maxSteps?: number;
+  maxExpansion?: number;
+}
+
+export async function findPaths(
+  db: Database,
+  query: PathsQuery,
+  timeoutMs: number,
+  limits: SearchLimits = {},
+): Promise<PathsResponse> {
   const started = performance.now();
   const excludeValues = query.exclude ?? [];
   const resolved = await resolveAll(db, [query.from, query.to, ...excludeValues]);
@@ -307,64 +446,36 @@ export async function findPaths(db: Database, query: PathsQuery, timeoutMs: numb
   const elapsed = () => performance.now() - started;
   if (from.id === to.id)
     return { from, to, paths: [], graph: { nodes: [], edges: [] }, elapsedMs: elapsed() };
-  const usable = (id: string) => !exclude.includes(id) && id !== from.id && id !== to.id;
-  const starts = [from.id, ...fromNodes.members.filter(usable)];
-  const ends = [to.id, ...toNodes.members.filter((id) => usable(id) && !starts.includes(id))];
-  const cypher = pathsCypher(
-    query.k,
-    query.maxHops,
-    query.relTypes,
-    !query.allowHierarchyOnly,
-    exclude.length > 0,
-  );
-  // Fast first: one bidirectional search between the two entities, rules checked here. Region endpoints with
-  // members (several start or end nodes) and hierarchy-only searches go straight to the complete search.
-  let records: Neo4jRecord[] = [];
-  if (starts.length === 1 && ends.length === 1 && !query.allowHierarchyOnly) {
-    const fast = await readQuery(
-      db,
-      fastPathsCypher(query.maxHops, query.relTypes),
-      {
-        from: from.id,
-        to: to.id,
-        exclude,
-      },
-      { timeoutMs },
-    );
-    records = fast.filter((record) => followsRules(record.get('p') as Path));
-  }
-  // Fewer than k valid paths among the shortest ones: the complete search (its alternatives may be longer).
-  if (records.length < query.k) {
-    const params = { starts, ends, exclude, hierarchy: HIERARCHY };
-    records = [...records, ...(await readQuery(db, cypher, params, { timeoutMs }))];
-  }
+  const result = await search(db, query, { from: fromNodes, to: toNodes, exclude }, timeoutMs, limits);
   const fromNode = toGraphNode(fromNodes.node);
   const toNode = toGraphNode(toNodes.node);
   const collector = new GraphCollector().add(fromNodes.node).add(toNodes.node);
   const derived: GraphEdge[] = [];
   const seen = new Set<string>();
-  const found: Array<{ path: GraphPath; raw: Path }> = [];
-  for (const record of records) {
-    const raw = record.get('p') as Path;
-    const path = completePath(toGraphPath(raw), fromNode, toNode);
+  const kept: Array<{ path: GraphPath; found: FoundPath }> = [];
+  for (const found of result.found) {
+    const inner = toFoundGraphPath(found, result.nodes, result.rels);
+    const path = inner && completePath(inner, fromNode, toNode);
     const key = path?.hops.map((h) => h.relationship).join('|');
     if (!path || key === undefined || seen.has(key)) continue;
     seen.add(key);
-    found.push({ path, raw });
+    kept.push({ path, found });
   }
-  found.sort((a, b) => a.path.length - b.path.length);
-  const kept = found.slice(0, query.k).map(({ path, raw }) => {
-    collector.add(raw);
+  kept.sort((a, b) => a.path.length - b.path.length);
+  const paths = kept.slice(0, query.k).map(({ path, found }) => {
+    for (const id of found.nodes) collector.add(result.nodes.get(id));
+    for (const step of found.steps) collector.add(result.rels.get(step.rel));
     return path;
   });
-  for (const path of kept) {
+  for (const path of paths) {
     for (const hop of path.hops.filter((h) => h.virtual)) {
-      const member = path.nodes.find((n) => n.id === (hop.direction === 'backward' ? hop.to : hop.from));
-      const region = hop.direction === 'backward' ? fromNode : toNode;
-      if (member) derived.push(membershipEdge(region, member));
+      const [regionId, memberId] = hop.direction === 'backward' ? [hop.from, hop.to] : [hop.to, hop.from];
+      const region = path.nodes.find((n) => n.id === regionId);
+      const member = path.nodes.find((n) => n.id === memberId);
+      if (region && member) derived.push(membershipEdge(region, member));
     }
   }
   const graph = collector.toGraph();
   graph.edges.push(...derived);
-  return { from, to, paths: kept, graph, elapsedMs: elapsed() };
+  return { from, to, paths, graph, elapsedMs: elapsed() };
 }

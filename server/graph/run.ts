@@ -24,3 +24,20 @@ export async function readQuery(
 export function int(value: number): ReturnType<typeof neo4j.int> {
   return neo4j.int(value);
 }
+
+/** Several reads in one READ transaction (one timeout for all of them). */
+export async function readTransaction<T>(
+  db: Database,
+  work: (run: (cypher: string, params?: Record<string, unknown>) => Promise<Neo4jRecord[]>) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(
+      (tx) => work(async (cypher, params = {}) => (await tx.run(cypher, params)).records),
+      options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
+    );
+  } finally {
+    await session.close();
+  }
+}
