@@ -6,11 +6,16 @@
 // the same search in one query but spends hundreds of milliseconds on hub-heavy graphs in path bookkeeping;
 // reading the balls costs a few small queries.
 //
-// Why what was read is enough: with every node at distance < rf from the starts expanded (all its
-// relationships read), every node at distance < rb from the ends expanded, and the relationships between the
-// two frontiers (distance exactly rf and rb) read, every relationship of every path of length ≤ rf + rb + 1 is
-// known. (A hop v → w at position d of such a path has v expanded if d < rf; else w is at distance ≤ rb from
-// the ends, and w is expanded if that distance is < rb, else both are on the frontiers.)
+// The balls follow the rules too (relaxed where a rule depends on the whole path), over states: a node and
+// whether the path entered it by an ascent, since a region entered from below may not be left downwards. So
+// the 300 organizations located in a city are not read when the city was only reached from one of them.
+//
+// Why what was read is enough: with every state at distance < rf from the starts expanded (its node's
+// relationships read), every state at distance < rb from the ends expanded, and the relationships between the
+// two frontiers (distance exactly rf and rb) read, every relationship of every valid path of length
+// ≤ rf + rb + 1 is known. (A hop v → w at position d of such a path has v's state expanded if d < rf; else w's
+// state is at distance ≤ rb from the ends and expanded if that distance is < rb, else both are on the
+// frontiers.) The distances to the ends are also the lower bounds that prune the enumeration.
 import { HIERARCHY_RELATIONS } from '../../contract/vocabulary.ts';
 
 /** One relationship seen from one of its nodes. */
@@ -133,9 +138,13 @@ export function followsPathRules(ctx: RuleContext, path: FoundPath): boolean {
   return pathAllowed(ctx, path.nodes);
 }
 
+/** A node together with how the path entered it: by an ascent (a hierarchy relationship pointing into it). */
+type State = readonly [node: string, ascended: boolean];
+const stateKey = (node: string, ascended: boolean) => (ascended ? `${node}\u0001` : node);
+
 /** Up to k shortest simple paths from a start to an end, shortest first (ties in a stable order). */
 export async function searchPaths(source: GraphSource, request: SearchRequest): Promise<FoundPath[]> {
-  const { k, maxHops } = request;
+  const { k, maxHops, rules } = request;
   const maxSteps = request.maxSteps ?? 200_000;
   const maxExpansion = request.maxExpansion ?? 250_000;
   const starts = new Set(request.starts);
@@ -146,15 +155,27 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
     isRegion: (node) => regions.has(node),
     isBelowStart: (start, region) => request.below?.get(start)?.has(region) ?? false,
   };
-  // Known relationships by node (complete for expanded nodes), and the distances found so far.
-  const adjacency = new Map<string, Map<string, Step>>();
-  const fromStarts = new Map<string, number>(request.starts.map((n) => [n, 0]));
-  const toEnds = new Map<string, number>(request.ends.map((n) => [n, 0]));
-  let startFront = [...starts];
-  let endFront = [...ends];
-  let rf = 0;
-  let rb = 0;
+  const belowAnyStart = (node: string) => [...starts].some((start) => ctx.isBelowStart(start, node));
+  /** The state a step leads to. Without the rules every node has one state. */
+  const ascends = (step: Step) => rules && step.out && HIERARCHY.has(step.type);
+  /**
+   * May a path in state (x, ascended) take `step`? The local rules, relaxed where they depend on the whole
+   * path (which start, whether this is the last hop), so the balls hold every state of every valid path.
+   */
+  const mayStep = (x: string, ascended: boolean, step: Step) =>
+    !rules ||
+    (!(ascended && HIERARCHY.has(step.type) && !step.out && regions.has(x)) &&
+      !(
+        step.type === 'LOCATED_IN' &&
+        !step.out &&
+        !starts.has(x) &&
+        !ends.has(step.to) &&
+        !belowAnyStart(x)
+      ));
 
+  // Known relationships by node; `read` nodes have all of theirs known.
+  const adjacency = new Map<string, Map<string, Step>>();
+  const read = new Set<string>();
   const remember = (expansion: Expansion) => {
     for (const node of expansion.regions) regions.add(node);
     for (const [node, degree] of expansion.degrees) degrees.set(node, degree);
@@ -169,33 +190,67 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
     }
   };
   if (request.extra) remember({ steps: request.extra, regions: [], degrees: new Map() });
-  const cost = (front: readonly string[]) => front.reduce((sum, n) => sum + (degrees.get(n) ?? 1), 0);
-  const expandFront = async (front: string[], distances: Map<string, number>, radius: number) => {
-    if (cost(front) > maxExpansion) throw new SearchTooLarge(`a frontier of ${cost(front)} relationships`);
-    remember(await source.expand(front));
-    return grow(front, distances, radius);
+  const stepsFrom = (node: string) => adjacency.get(node)?.values() ?? [];
+
+  // The two balls: distances of states from the starts (along allowed steps) and to the ends (against them).
+  const fromStarts = new Map<string, number>();
+  const toEnds = new Map<string, number>();
+  let startFront: State[] = [...starts].map((n) => [n, false] as const);
+  let endFront: State[] = [...ends].flatMap((n) =>
+    rules ? [[n, false] as const, [n, true] as const] : [[n, false] as const],
+  );
+  for (const [n, a] of startFront) fromStarts.set(stateKey(n, a), 0);
+  for (const [n, a] of endFront) toEnds.set(stateKey(n, a), 0);
+  let rf = 0;
+  let rb = 0;
+
+  const unread = (front: readonly State[]) => [...new Set(front.map(([n]) => n))].filter((n) => !read.has(n));
+  const cost = (front: readonly State[]) => unread(front).reduce((sum, n) => sum + (degrees.get(n) ?? 1), 0);
+  const readNodes = async (nodes: string[]) => {
+    const total = nodes.reduce((sum, n) => sum + (degrees.get(n) ?? 1), 0);
+    if (total > maxExpansion) throw new SearchTooLarge(`a frontier of ${total} relationships`);
+    if (nodes.length > 0) remember(await source.expand(nodes));
+    for (const node of nodes) read.add(node);
   };
-  /** Marks `front` expanded; the nodes it reaches for the first time are the next frontier. */
-  function grow(front: readonly string[], distances: Map<string, number>, radius: number): string[] {
-    const next: string[] = [];
-    for (const node of front) {
-      for (const step of adjacency.get(node)?.values() ?? []) {
-        if (!distances.has(step.to)) {
-          distances.set(step.to, radius + 1);
-          next.push(step.to);
+  /** The states one allowed step after the start-side frontier. */
+  const growFromStarts = (front: readonly State[], radius: number): State[] => {
+    const next: State[] = [];
+    for (const [x, ascended] of front)
+      for (const step of stepsFrom(x)) {
+        if (!mayStep(x, ascended, step)) continue;
+        const key = stateKey(step.to, ascends(step));
+        if (fromStarts.has(key)) continue;
+        fromStarts.set(key, radius + 1);
+        next.push([step.to, ascends(step)]);
+      }
+    return next;
+  };
+  /** The states one allowed step before the end-side frontier. */
+  const growToEnds = (front: readonly State[], radius: number): State[] => {
+    const next: State[] = [];
+    for (const [w, ascended] of front)
+      for (const back of stepsFrom(w)) {
+        // The step from the other node v to w, which must lead to w's state.
+        const step: Step = { rel: back.rel, type: back.type, out: !back.out, to: w };
+        if (ascends(step) !== ascended) continue;
+        for (const before of rules ? [false, true] : [false]) {
+          if (!mayStep(back.to, before, step)) continue;
+          const key = stateKey(back.to, before);
+          if (toEnds.has(key)) continue;
+          toEnds.set(key, radius + 1);
+          next.push([back.to, before]);
         }
       }
-    }
     return next;
-  }
+  };
 
   const found: FoundPath[] = [];
   let work = 0;
   const sorted = new Map<string, Step[]>();
-  const stepsOf = (node: string): Step[] => {
+  const orderedSteps = (node: string): Step[] => {
     let list = sorted.get(node);
     if (!list) {
-      list = [...(adjacency.get(node)?.values() ?? [])].sort((a, b) =>
+      list = [...stepsFrom(node)].sort((a, b) =>
         a.to < b.to ? -1 : a.to > b.to ? 1 : a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0,
       );
       sorted.set(node, list);
@@ -205,9 +260,9 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
   /** Paths of exactly `length` hops, appended to `found` until there are k. */
   const enumerate = (length: number) => {
     sorted.clear();
-    // A lower bound on the hops left to an end: exact within the ball around the ends.
+    // A lower bound on the hops left to an end: exact (for the relaxed rules) within the ball around the ends.
     const unknown = endFront.length === 0 ? Number.POSITIVE_INFINITY : rb + 1;
-    const toEnd = (node: string) => toEnds.get(node) ?? unknown;
+    const toEnd = (node: string, ascended: boolean) => toEnds.get(stateKey(node, ascended)) ?? unknown;
     const nodes: string[] = [];
     const steps: Step[] = [];
     const onPath = new Set<string>();
@@ -215,17 +270,17 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
       if (++work > maxSteps) throw new SearchTooLarge(`more than ${maxSteps} search steps`);
       const depth = steps.length;
       if (depth === length) {
-        if (ends.has(node) && (!request.rules || pathAllowed(ctx, nodes))) {
+        if (ends.has(node) && (!rules || pathAllowed(ctx, nodes))) {
           found.push({ nodes: [...nodes], steps: [...steps] });
           if (found.length >= k) return true;
         }
         return false;
       }
       const left = length - depth - 1;
-      for (const step of stepsOf(node)) {
-        if (onPath.has(step.to) || toEnd(step.to) > left) continue;
+      for (const step of orderedSteps(node)) {
+        if (onPath.has(step.to) || toEnd(step.to, ascends(step)) > left) continue;
         if (left === 0 && !ends.has(step.to)) continue;
-        if (request.rules && !stepAllowed(ctx, start, node, steps[depth - 1], step, left === 0)) continue;
+        if (rules && !stepAllowed(ctx, start, node, steps[depth - 1], step, left === 0)) continue;
         nodes.push(step.to);
         steps.push(step);
         onPath.add(step.to);
@@ -250,10 +305,10 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
 
   let enumerated = 0;
   if (maxHops >= 2 && cost(startFront) + cost(endFront) <= maxExpansion) {
-    // Both balls to radius 1 in one read: every path of one or two hops is known.
-    remember(await source.expand([...new Set([...starts, ...ends])]));
-    startFront = grow(startFront, fromStarts, 0);
-    endFront = grow(endFront, toEnds, 0);
+    // Both balls to radius 1 with one read: every path of one or two hops is known.
+    await readNodes(unread([...startFront, ...endFront]));
+    startFront = growFromStarts(startFront, 0);
+    endFront = growToEnds(endFront, 0);
     rf = 1;
     rb = 1;
   }
@@ -262,13 +317,11 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
     const exhausted = startFront.length === 0 || endFront.length === 0;
     const covered = exhausted ? maxHops : Math.min(maxHops, rf + rb + 1);
     if (covered > enumerated) {
-      if (!exhausted && rf + rb + 1 <= maxHops) {
+      const [a, b] = [unread(startFront), unread(endFront)];
+      if (!exhausted && rf + rb + 1 <= maxHops && a.length > 0 && b.length > 0) {
         // The relationships between the two frontiers, read from the cheaper side.
-        const connection =
-          cost(startFront) <= cost(endFront)
-            ? await source.connect(startFront, endFront)
-            : await source.connect(endFront, startFront);
-        remember(connection);
+        const cheaper = cost(startFront) <= cost(endFront);
+        remember(cheaper ? await source.connect(a, b) : await source.connect(b, a));
       }
       for (let length = enumerated + 1; length <= covered; length++) {
         if (enumerate(length)) return found;
@@ -278,10 +331,12 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
     if (enumerated >= maxHops || exhausted) return found;
     // Grow the cheaper ball by one level.
     if (cost(startFront) <= cost(endFront)) {
-      startFront = await expandFront(startFront, fromStarts, rf);
+      await readNodes(unread(startFront));
+      startFront = growFromStarts(startFront, rf);
       rf += 1;
     } else {
-      endFront = await expandFront(endFront, toEnds, rb);
+      await readNodes(unread(endFront));
+      endFront = growToEnds(endFront, rb);
       rb += 1;
     }
   }

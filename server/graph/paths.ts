@@ -79,8 +79,8 @@ LIMIT ${k * 4}`;
 
 /**
  * Resolves values (ids or exact names) in one round trip. For a region it also lists its members known only
- * by their `region` property (no LOCATED_IN relationship): the search may start or end at them through a
- * derived membership hop.
+ * by their `region` property (no LOCATED_IN relationship: the search reaches them through a derived membership
+ * hop) and the regions below it (PART_OF, 1–4 levels: a path may start by descending through them).
  */
 const RESOLVE_CYPHER = `
 UNWIND $values AS value
@@ -100,6 +100,10 @@ RETURN value, n,
     ORDER BY degree DESC, m.id
     LIMIT $members
   } ELSE [] END AS members,
+  CASE WHEN n:Region THEN COLLECT {
+    MATCH (x:Region)-[:PART_OF {hierarchy: true}]->{1,4}(n)
+    RETURN DISTINCT elementId(x)
+  } ELSE [] END AS below,
   COUNT { (n)--(:Entity) } AS degree`;
 
 /** How many region members the search may start from on each side (bounds the pairs searched). */
@@ -115,6 +119,8 @@ interface Resolved {
   node: Node;
   endpoint: PathEndpoint;
   members: Member[];
+  /** Element ids of the regions below a region. */
+  below: string[];
   degree: number;
 }
 
@@ -137,6 +143,7 @@ async function resolveValues(db: Database, values: string[]): Promise<Map<string
         element: String(m['element']),
         degree: Number(m['degree']),
       })),
+      below: record.get('below') as string[],
       degree: Number(record.get('degree')),
     });
   }
@@ -252,12 +259,6 @@ function completePath(found: GraphPath, from: GraphNode, to: GraphNode): GraphPa
   return { nodes, hops, length: hops.length };
 }
 
-/** The regions below a region (PART_OF hierarchy, 1–4 levels), by element id. */
-const BELOW_CYPHER = `
-MATCH (x:Region)-[:PART_OF {hierarchy: true}]->{1,4}(a:Region)
-WHERE elementId(a) = $region
-RETURN collect(DISTINCT elementId(x)) AS below`;
-
 /** The nodes and relationships of the paths found, by element id. */
 const ELEMENTS_CYPHER = `
 CALL () {
@@ -313,11 +314,7 @@ async function search(
   return readTransaction(
     db,
     async (run) => {
-      const below = new Map<string, ReadonlySet<string>>();
-      if (rules && from.node.labels.includes('Region')) {
-        const [record] = await run(BELOW_CYPHER, { region: from.node.elementId });
-        below.set(from.node.elementId, new Set((record?.get('below') as string[] | undefined) ?? []));
-      }
+      const below = new Map([[from.node.elementId, new Set(from.below)]]);
       let found: FoundPath[];
       try {
         found = await searchPaths(databaseSource(run, query.relTypes, exclude), {
@@ -339,6 +336,7 @@ async function search(
         const targets = [to.node.elementId, ...endMembers.map((m) => m.element)];
         found = await completeSearch(run, query, { starts, ends: targets, exclude });
       }
+      if (found.length === 0) return { found, nodes: new Map(), rels: new Map() };
       const [record] = await run(ELEMENTS_CYPHER, {
         nodes: [...new Set(found.flatMap((p) => p.nodes))],
         rels: [...new Set(found.flatMap((p) => p.steps.map((s) => s.rel)))].filter(
