@@ -1,7 +1,8 @@
 // Soak benchmark: the real server (server/index.ts in its own process, 127.0.0.1 only) on the seed graph in
 // a fresh local Neo4j, under 50 concurrent autocannon clients for 60 s with a mix of search, node, neighbour
-// and path requests. Reports errors, p50/p99, throughput and the server's RSS read from /proc/<pid>/status
-// (from outside the process) before and after. Writes the "## soak" section of bench/RESULTS.md.
+// and path requests. Reports errors, p50/p99, throughput, and the server's memory before and after: its V8 heap
+// after a forced garbage collection (through its inspector) and its RSS from /proc/<pid>/status. Writes the
+// "## soak" section of bench/RESULTS.md (with --uri, the "## soak-1m" section).
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { startLocalNeo4j } from '../server/db/local-neo4j.ts';
 import { applySchema } from '../server/db/schema.ts';
 import { loadSeedsIfNeeded } from '../scripts/load/index.ts';
 import { writeResultsSection } from './results.ts';
-import { startApiServer } from './server.ts';
+import { heapAfterGc, startApiServer } from './server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -101,8 +102,10 @@ async function main(): Promise<void> {
     const mix = await requestMix(db);
     log(`graph ${nodes} nodes / ${relationships} relationships; ${mix.length} distinct request paths`);
 
-    server = await startApiServer(uri, Number(args.port));
+    const api = await startApiServer(uri, Number(args.port), {}, { inspect: true });
+    server = api.process;
     const pid = server.pid as number;
+    const inspector = api.inspector as string;
     // Warm-up (JIT, query plans, pools) before the "before" memory reading.
     await autocannon({
       url: `http://127.0.0.1:${args.port}`,
@@ -111,8 +114,10 @@ async function main(): Promise<void> {
       requests: [{ path: mix[0] as string }],
     });
     const before = memoryOf(pid);
+    const heapBefore = await heapAfterGc(inspector);
     log(
-      `server pid ${pid}, RSS before ${before.rssMiB.toFixed(1)} MiB; ${CONNECTIONS} clients for ${DURATION_S} s`,
+      `server pid ${pid}, RSS before ${before.rssMiB.toFixed(1)} MiB, heap after GC ${heapBefore.toFixed(1)} MiB; ` +
+        `${CONNECTIONS} clients for ${DURATION_S} s`,
     );
 
     let next = 0;
@@ -132,6 +137,7 @@ async function main(): Promise<void> {
     // Let in-flight work and the garbage collector settle, as a leak would show after that too.
     await new Promise((r) => setTimeout(r, 5000));
     const after = memoryOf(pid);
+    const heapAfter = await heapAfterGc(inspector);
     const healthAfter = (await fetch(`http://127.0.0.1:${args.port}/api/health`)).status;
 
     const non2xx = result.non2xx;
@@ -157,9 +163,10 @@ async function main(): Promise<void> {
       '',
       `Status codes: ${JSON.stringify(Object.fromEntries(statusCounts))}. Health after the run: ${healthAfter}.`,
       '',
-      `Server memory from /proc/${'<pid>'}/status: RSS ${before.rssMiB.toFixed(1)} MiB after warm-up → ` +
-        `${after.rssMiB.toFixed(1)} MiB 5 s after the run (peak ${after.hwmMiB.toFixed(1)} MiB). The V8 heap is not ` +
-        'read (that would need an endpoint inside the server); RSS includes it.',
+      `Server memory: V8 heap in use after a forced full garbage collection (read through the server's inspector on ` +
+        `loopback) ${heapBefore.toFixed(1)} MiB after warm-up → ${heapAfter.toFixed(1)} MiB after the run; RSS from ` +
+        `/proc/${'<pid>'}/status ${before.rssMiB.toFixed(1)} → ${after.rssMiB.toFixed(1)} MiB (peak ` +
+        `${after.hwmMiB.toFixed(1)} MiB; RSS keeps memory V8 has freed but not returned).`,
     ];
     const body = lines.join('\n');
     console.log(body);
