@@ -192,7 +192,8 @@ async function main(): Promise<void> {
     );
     const organizations = size.entities - regions;
     // Path searches as concurrent as the driver side, so the overhead ratio compares like with like.
-    server = (await startApiServer(uri, Number(args.port), { PATHS_CONCURRENCY: String(CONNECTIONS) })).process;
+    server = (await startApiServer(uri, Number(args.port), { PATHS_CONCURRENCY: String(CONNECTIONS) }))
+      .process;
     const base = `http://127.0.0.1:${args.port}`;
     const rows: string[] = [];
     const wanted = args.only?.split(',');

@@ -68,13 +68,18 @@ ws.addEventListener('open', async () => {
   console.log(result.result.value);
   ws.close();
 });`;
-  const child = spawn(process.execPath, ['--experimental-websocket', '--no-warnings', '-e', script, inspector], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--experimental-websocket', '--no-warnings', '-e', script, inspector],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const code = await new Promise<number | null>((r) => child.on('close', r));
   const bytes = Number(out.trim());
-  if (code !== 0 || !Number.isFinite(bytes)) throw new Error(`bench: could not read the server heap (${out.trim()})`);
+  if (code !== 0 || !Number.isFinite(bytes))
+    throw new Error(`bench: could not read the server heap (${out.trim()})`);
   return bytes / 2 ** 20;
 }
