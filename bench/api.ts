@@ -19,6 +19,10 @@ import { benchEntity, ensureBenchGraph, prng } from './api-graph.ts';
 import { writeResultsSection } from './results.ts';
 import { startApiServer } from './server.ts';
 
+// The driver side runs as the server does in production (server/index.ts): without source-mapped stack traces,
+// which the driver would build for every query.
+process.setSourceMapsEnabled(false);
+
 const { values: args } = parseArgs({
   options: {
     uri: { type: 'string' },

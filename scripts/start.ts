@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { withBuildLock } from '../server/db/launcher-build.ts';
 import { applySchema } from '../server/db/schema.ts';
-import { serve } from '../server/index.ts';
+import { serve, useSourceMapsFor } from '../server/index.ts';
 import { createLogger, type Logger } from '../server/logger.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -144,6 +144,7 @@ function stopWhenLauncherDies(onGone: () => void): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  useSourceMapsFor(config.logLevel);
   const logger = createLogger(config.logLevel);
   await buildClientIfNeeded(logger);
   logger.info(
