@@ -1,6 +1,6 @@
 // Technology transfer stated with a place: (A的)技术在R落地/转化 → A → R, with A the nearest actor of the
 // clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject.
-import { clauseAround, insideParty, isActor, triggerHits, type RuleContext } from './context.ts';
+import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
 
@@ -40,10 +40,7 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     const last = targets[targets.length - 1]!;
     const rest = s.text.slice(last.end - s.start, last.end - s.start + 8);
     if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|转化)/.test(rest)) continue;
-    const clause = clauseAround(s, hit.at);
-    const nearest = [...ctx.parties]
-      .reverse()
-      .find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p));
+    const nearest = actorBefore(ctx, hit.at);
     // 甲省、乙省的高校向丙转移…: every listed provider
     const providers = nearest
       ? listTo(ctx, ctx.parties.indexOf(nearest)).filter(isActor)
@@ -67,10 +64,7 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     if (!target) continue;
     const rest = s.text.slice(target.end - s.start, target.end - s.start + 16);
     if (!/^(?:\S{0,3})提供[^,，。]{0,10}(?:技术|科技|智力)(?:支持|支撑|服务|指导)/.test(rest)) continue;
-    const clause = clauseAround(s, hit.at);
-    const provider = [...ctx.parties]
-      .reverse()
-      .find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p));
+    const provider = actorBefore(ctx, hit.at);
     if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
     ctx.emit({
       type: 'TECH_TRANSFER',
@@ -100,4 +94,10 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     }
     void i;
   });
+}
+
+/** The nearest actor that ends before `at` in the clause around it. */
+function actorBefore(ctx: RuleContext, at: number): Party | undefined {
+  const clause = clauseAround(ctx.sentence, at);
+  return [...ctx.parties].reverse().find((p) => p.end <= at && p.start >= clause.start && isActor(p));
 }
