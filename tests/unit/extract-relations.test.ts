@@ -105,9 +105,36 @@ describe('relation rules', () => {
       '宁夏共享集团股份有限公司通过苏州研发中心开发新产品。',
       'ESTABLISHED company:宁夏共享集团股份有限公司 -> platform:宁夏共享集团股份有限公司苏州研发中心',
     ],
+    [
+      'imported-by: A引进B的技术',
+      '内蒙古伊泰煤炭股份有限公司引进清华大学煤制油技术,在鄂尔多斯市建设示范装置。',
+      'TECH_TRANSFER university:清华大学 -> company:内蒙古伊泰煤炭股份有限公司',
+    ],
+    [
+      'founded by the pair named before 双方',
+      '苏州市与铜仁市结对以来,双方共建了苏州—铜仁协同创新中心。',
+      'ESTABLISHED region:520600 -> platform:苏州—铜仁协同创新中心',
+    ],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
     expect(facts(text)).toContain(expected);
+  });
+
+  it("keeps a project's total investment off an agreement and a transfer, and on the investment", () => {
+    const rels = extractDocument({
+      id: 't',
+      text: '甘肃电投集团与上海电气集团股份有限公司签订合作协议,项目总投资8亿元。',
+      date: '2025-06-12',
+    }).relations;
+    const agreement = rels.find((r) => r.type === 'AGREEMENT');
+    expect(agreement).toBeDefined();
+    expect(agreement?.amount).toBeUndefined();
+    const invest = extractDocument({
+      id: 't',
+      text: '上海电气集团股份有限公司向酒泉市投资,项目总投资8亿元。',
+      date: '2025-06-12',
+    }).relations.find((r) => r.type === 'INVESTMENT');
+    expect(invest?.amount?.value).toBe(800000000);
   });
 
   it('pairs 分别 lists by position', () => {

@@ -7,6 +7,7 @@ export type WalkMode = 'org' | 'event';
 
 const CJK = /[\u3400-\u9fff]/;
 const CONNECTORS_EVENT = new Set(['·', '-', '—', '–', '暨', '&']);
+const DASHES = new Set(['-', '—', '–', '―', '－']);
 const MAX_NAME = 40;
 /** One-character function words that never start a name. */
 const FUNCTION_CHARS = new Set(
@@ -88,6 +89,18 @@ export function walkLeft(
     }
     // 张江·版纳…中心: a middle dot joins two name parts in any name
     if (t.word === '·' && i - 1 >= floor && isNameToken(tokens[i - 1]!, isRegion, mode)) {
+      i--;
+      continue;
+    }
+    // 毕节—广州科技协作创新中心: a dash between two place names joins them in an organization's name
+    if (
+      mode === 'org' &&
+      DASHES.has(t.word) &&
+      i - 1 >= floor &&
+      i + 1 <= first &&
+      isRegion(tokens[i - 1]!.word) &&
+      isRegion(tokens[i + 1]!.word)
+    ) {
       i--;
       continue;
     }

@@ -106,9 +106,13 @@ export function buildRelations(
     const rel0 = r.at - s.start;
     if (AMOUNT_TYPES.has(r.type) && !r.noAmount) {
       // 总规模/首期规模: the size of a fund, not money moved between the two parties
-      const amounts = findAmounts(s.text).filter(
-        (x) => !/规模[为达约]?$/.test(s.text.slice(Math.max(0, x.index - 4), x.index)),
-      );
+      // (项目)总投资: what a project costs, the amount of an investment only, not of a transfer or agreement
+      const amounts = findAmounts(s.text).filter((x) => {
+        const before = s.text.slice(Math.max(0, x.index - 4), x.index);
+        return (
+          !/规模[为达约]?$/.test(before) && (r.type === 'INVESTMENT' || !/投资[额为达约]?$/.test(before))
+        );
+      });
       const amount = amounts.find((x) => x.index >= rel0) ?? amounts[0];
       if (amount)
         rel.amount = {

@@ -122,6 +122,8 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     }
     // 两地将共同打造X: the subject is the implicit pair, not whoever the sentence named first
     const implicit = /两地|双方|两省|各方|两市/.test(s.text.slice(clause.start - s.start, hit.at - s.start));
+    // A与B结对以来,双方共建了X: the pair named earlier in the sentence
+    if (subjects.length === 0 && implicit) subjects = namedPairBefore(ctx, clause.start);
     if (subjects.length === 0 && !implicit) {
       const subj = ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event');
       if (subj) subjects = [subj];
@@ -156,4 +158,15 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
       }
     }
   }
+}
+
+/** The two or more actors listed together (A与B, A、B) last before `at` in the sentence; [] if none. */
+function namedPairBefore(ctx: RuleContext, at: number): Party[] {
+  let last = -1;
+  ctx.parties.forEach((p, k) => {
+    if (p.end <= at && isActor(p) && p.type !== 'Event') last = k;
+  });
+  if (last < 0) return [];
+  const listed = listTo(ctx, last).filter((p) => isActor(p) && p.type !== 'Event');
+  return listed.length >= 2 ? listed : [];
 }

@@ -1,5 +1,5 @@
 // Technology transfer stated with a place: (A的)技术在R落地/转化 → A → R, with A the nearest actor of the
-// clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject.
+// clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject; A引进B的技术 → B → A.
 import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
@@ -72,6 +72,24 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
       target: target.id,
       at: hit.at,
       rule: 'support-for',
+      confidence: 0.6,
+    });
+  }
+  // A引进B(的)…技术/成果/专利: B's technology goes to A, the nearest actor before the verb
+  for (const hit of triggerHits(s, /引进|引入/)) {
+    if (insideParty(ctx.parties, hit.at)) continue;
+    const src = ctx.parties.find((p) => p.start >= hit.end && p.start - hit.end <= 1 && isActor(p));
+    if (!src) continue;
+    const rest = s.text.slice(src.end - s.start, src.end - s.start + 14);
+    if (!/^[^,，。;；]{0,12}?(?:技术|成果|专利)/.test(rest)) continue;
+    const receiver = actorBefore(ctx, hit.at);
+    if (!receiver || receiver.id === src.id || related(src.id, receiver.id)) continue;
+    ctx.emit({
+      type: 'TECH_TRANSFER',
+      source: src.id,
+      target: receiver.id,
+      at: hit.at,
+      rule: 'imported-by',
       confidence: 0.6,
     });
   }
