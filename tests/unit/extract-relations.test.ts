@@ -188,3 +188,58 @@ describe('relation rules', () => {
     expect(partOf).toContain(`${county!.id}>region:542500`);
   });
 });
+
+describe('patterns found by the tenth held-out round (sentences written for these tests)', () => {
+  const extract = (text: string) => extractDocument({ id: 't', text, date: '2025-06-12' });
+
+  it('keeps 和 inside the name of a government body, and not between two names', () => {
+    const names = extract('记者从甘肃省工业和信息化厅获悉,兰州大学和西北师范大学将联合攻关。').entities.map(
+      (e) => e.name,
+    );
+    expect(names).toContain('甘肃省工业和信息化厅');
+    expect(names).toContain('兰州大学');
+    expect(names).toContain('西北师范大学');
+  });
+
+  it('reads 双方 as the two organizations of the previous sentence', () => {
+    expect(facts('兰州大学与厦门大学签署合作协议。根据协议,双方将共建旱区生态联合实验室。')).toEqual(
+      expect.arrayContaining([
+        'ESTABLISHED university:兰州大学 -> platform:旱区生态联合实验室',
+        'ESTABLISHED university:厦门大学 -> platform:旱区生态联合实验室',
+      ]),
+    );
+  });
+
+  it('reads 论坛由A、B主办 as the hosts of the event named before', () => {
+    expect(
+      facts('第三届川渝科技合作论坛在重庆开幕。论坛由四川省科学技术厅、重庆市科学技术局共同主办。'),
+    ).toContain('PARTICIPATED_IN agency:四川省科学技术厅 -> event:第三届川渝科技合作论坛');
+  });
+
+  it('does not take a counted kind of facility for a named platform, nor the place for its founder', () => {
+    const doc = extract(
+      '内蒙古伊利实业集团股份有限公司在宁夏设立的宁夏伊利乳业有限责任公司,已在吴忠市建成奶源基地3个。',
+    );
+    expect(doc.entities.map((e) => e.name)).not.toContain('奶源基地');
+    expect(doc.relations.filter((r) => r.type === 'ESTABLISHED' && r.source.startsWith('region:'))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps amounts listed after 总投资分别为 off the agreements', () => {
+    const rels = extract(
+      '华为技术有限公司、中兴通讯股份有限公司分别与庆阳市人民政府签署合作协议,总投资分别为20亿元和15亿元。',
+    ).relations.filter((r) => r.type === 'AGREEMENT');
+    expect(rels.length).toBe(2);
+    for (const r of rels) expect(r.amount).toBeUndefined();
+  });
+
+  it('places a venue named after its city in that city, adding the city if the text does not name it', () => {
+    const doc = extract('11月2日,第二届陕甘科技合作论坛在兰州国际会展中心举行。');
+    const venue = doc.entities.find((e) => e.name === '兰州国际会展中心');
+    expect(venue).toBeDefined();
+    const located = doc.relations.find((r) => r.type === 'LOCATED_IN' && r.source === venue?.id);
+    expect(located?.target).toBe('region:620100');
+    expect(doc.entities.find((e) => e.id === 'region:620100')?.implied).toBe(true);
+  });
+});

@@ -140,7 +140,9 @@ function candidate(
   const surface = ctx.text.slice(start - ctx.start, end - ctx.start);
   // the mention keeps the province that qualifies a park (江苏苏州工业园区); its name drops it
   const canonical = ctx.text.slice(withoutProvince(ctx.tokens, start, rule) - ctx.start, sEnd - ctx.start);
-  const proper = hasProperPart(ctx.tokens, start, sStart) || compoundPrefix(qualifier);
+  // 建成奶源基地3个: a name followed by a count is a kind of facility, not one named facility
+  const counted = /^[\d一二三四五六七八九十两]+(?:个|家|座|处|所)/.test(ctx.text.slice(end - ctx.start));
+  const proper = (hasProperPart(ctx.tokens, start, sStart) || compoundPrefix(qualifier)) && !counted;
   // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)
   const founded = FOUNDED_BEFORE.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
   // 投资8亿元建设伺服电机生产基地: a described facility bought with a stated sum is the investment's object

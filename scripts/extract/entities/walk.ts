@@ -8,6 +8,7 @@ export type WalkMode = 'org' | 'event';
 const CJK = /[\u3400-\u9fff]/;
 const CONNECTORS_EVENT = new Set(['·', '-', '—', '–', '暨', '&']);
 const DASHES = new Set(['-', '—', '–', '―', '－']);
+const AGENCY_END = /(?:委员会|委|厅|局|部|办公室)$/;
 const MAX_NAME = 40;
 /** One-character function words that never start a name. */
 const FUNCTION_CHARS = new Set(
@@ -104,8 +105,16 @@ export function walkLeft(
       i--;
       continue;
     }
-    // 高原科学与可持续发展研究院: 与 inside a name, unless what precedes it is itself a name (甲大学与乙公司)
-    if (mode === 'org' && t.word === '与' && i - 1 >= floor && innerConjunction(tokens[i - 1]!, isRegion)) {
+    // 高原科学与可持续发展研究院: 与 inside a name, unless what precedes it is itself a name (甲大学与乙公司);
+    // 和 only in the name of a government body (发展和改革委员会, 工业和信息化厅), where it is the rule
+    if (
+      mode === 'org' &&
+      i - 1 >= floor &&
+      ((t.word === '与' && innerConjunction(tokens[i - 1]!, isRegion)) ||
+        (t.word === '和' &&
+          AGENCY_END.test(tokens[first]!.word) &&
+          innerConjunction(tokens[i - 1]!, isRegion, true)))
+    ) {
       i--;
       continue;
     }
@@ -152,9 +161,9 @@ const NAME_END =
   /(?:大学|学院|公司|集团|研究院|研究所|中心|局|厅|委员会|政府|银行|基金|实验室|联盟|园区|基地|平台|部|所|院|会)$/;
 
 /** 与 joins two common nouns inside a name (科学与可持续发展), not two names. */
-function innerConjunction(before: Token, isRegion: (w: string) => boolean): boolean {
+function innerConjunction(before: Token, isRegion: (w: string) => boolean, verbalNoun = false): boolean {
   return (
-    /^n/.test(before.tag) &&
+    (/^n/.test(before.tag) || (verbalNoun && before.tag === 'vn')) &&
     before.word.length >= 2 &&
     !isRegion(before.word) &&
     !NAME_END.test(before.word) &&

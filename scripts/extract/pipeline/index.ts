@@ -10,7 +10,7 @@ import { documentMentions, sentenceMentions } from './mentions.ts';
 import { resolveEntities } from '../resolve.ts';
 import { toParties } from './parties.ts';
 import { runRules } from './rules.ts';
-import { buildEntities, buildRelations, hierarchyRelations } from './output.ts';
+import { buildEntities, buildRelations, hierarchyRelations, regionsReachedByRelations } from './output.ts';
 
 export interface ExtractInput {
   id: string;
@@ -68,6 +68,7 @@ function extractBlock(text: string, base: number, date: string | null): Block {
   const parties = toParties(mentions, groups, sentences.length);
   const raw = runRules(sentences, parties, groups);
   const entities = buildEntities(groups, norm);
+  entities.push(...regionsReachedByRelations(raw, entities));
   const relations = buildRelations(raw, sentences, norm, text, date).concat(hierarchyRelations(entities));
   if (base > 0) {
     for (const e of entities) {

@@ -48,21 +48,47 @@ export function buildEntities(groups: EntityGroup[], norm: NormalizedText): Extr
   }
   for (const g of groups) {
     if (g.type !== 'Region' || !g.regionCode) continue;
-    for (const a of ancestorsOf(g.regionCode)) {
-      const id = `region:${a.code}`;
-      if (present.has(id)) continue;
-      present.add(id);
-      out.push({
-        id,
-        name: a.name,
-        type: 'Region',
-        aliases: [],
-        region: provinceName(a),
-        implied: true,
-        mentions: [],
-        ...regionFacts(a),
-      });
+    out.push(...impliedRegions(g.regionCode, present, false));
+  }
+  return out;
+}
+
+/**
+ * The regions a relation reaches without the text naming them (an event held at 南宁国际会展中心 is in
+ * 南宁市): the region and its ancestors, as implied entities, unless present.
+ */
+export function regionsReachedByRelations(
+  raw: RawRelation[],
+  entities: ExtractedEntity[],
+): ExtractedEntity[] {
+  const present = new Set(entities.map((e) => e.id));
+  const out: ExtractedEntity[] = [];
+  for (const r of raw) {
+    for (const id of [r.source, r.target]) {
+      const code = /^region:(\d+)$/.exec(id)?.[1];
+      if (code && !present.has(id)) out.push(...impliedRegions(code, present, true));
     }
+  }
+  return out;
+}
+
+function impliedRegions(code: string, present: Set<string>, withSelf: boolean): ExtractedEntity[] {
+  const out: ExtractedEntity[] = [];
+  const self = withSelf ? regionByCode(code) : null;
+  for (const a of [...(self ? [self] : []), ...ancestorsOf(code)]) {
+    const id = `region:${a.code}`;
+    if (present.has(id)) continue;
+    present.add(id);
+    out.push({
+      id,
+      name: a.name,
+      type: 'Region',
+      aliases: [],
+      region: provinceName(a),
+      implied: true,
+      mentions: [],
+      ...regionFacts(a),
+    });
   }
   return out;
 }
@@ -108,9 +134,10 @@ export function buildRelations(
       // 总规模/首期规模: the size of a fund, not money moved between the two parties
       // (项目)总投资: what a project costs, the amount of an investment only, not of a transfer or agreement
       const amounts = findAmounts(s.text).filter((x) => {
-        const before = s.text.slice(Math.max(0, x.index - 4), x.index);
+        const before = s.text.slice(Math.max(0, x.index - 24), x.index);
         return (
-          !/规模[为达约]?$/.test(before) && (r.type === 'INVESTMENT' || !/投资[额为达约]?$/.test(before))
+          !/规模[为达约]?$/.test(before) &&
+          (r.type === 'INVESTMENT' || !/投资额?(?:分别)?[为达约]?(?:[\d.]+[万亿]*元[和、及])*$/.test(before))
         );
       });
       const amount = amounts.find((x) => x.index >= rel0) ?? amounts[0];

@@ -1,7 +1,15 @@
 // Founders, investors and managers: 由A、B(联合)发起/设立/管理的X, and A设立/打造/获批X (subject–verb–object).
 import { ESTABLISHED_TRIGGER } from '../lexicon/triggers.ts';
 import type { ExtractedEntityType, RelationType } from '../../../contract/vocabulary.ts';
-import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
+import {
+  clauseAround,
+  insideParty,
+  isActor,
+  isOrg,
+  triggerHits,
+  type Party,
+  type RuleContext,
+} from './context.ts';
 import { listFrom, listTo } from './symmetric.ts';
 
 const BY_VERB = /(发起|设立|成立|组建|出资|管理|运营|托管|主办|承办|举办|共建|建设)/;
@@ -11,6 +19,7 @@ const TOPIC: Array<[RegExp, ExtractedEntityType[]]> = [
   [/(?:^|[,，。;；])(?:学校|高校)/, ['University']],
   [/(?:^|[,，。;；])(?:基金)/, ['Fund']],
   [/(?:^|[,，。;；])(?:公司|企业)/, ['Company']],
+  [/(?:^|[,，。;；])(?:大会|会议|论坛|活动|交流会|洽谈会|推介会|对接会)/, ['Event']],
   [/该(?:基金|母基金|子基金)/, ['Fund']],
   [/该(?:校|大学|学院)/, ['University']],
   [/该(?:实验室|研究院|研究所|院|所)/, ['ResearchInstitute', 'Platform']],
@@ -103,9 +112,15 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     const objects = listFrom(ctx, bi).filter((p) => OBJECT_TYPES.has(p.type));
     if (objects.length === 0) continue;
     // 在R设立X: R is where X is, not who set it up
-    const place = ctx.parties.find(
-      (p) => p.end <= hit.at && s.text[p.start - s.start - 1] === '在' && p.type === 'Region',
-    );
+    const place = [...ctx.parties]
+      .reverse()
+      .find(
+        (p) =>
+          p.end <= hit.at &&
+          p.start >= clause.start &&
+          s.text[p.start - s.start - 1] === '在' &&
+          p.type === 'Region',
+      );
     let ai = -1;
     ctx.parties.forEach((p, k) => {
       if (p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Event' && p !== place)
@@ -125,7 +140,20 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     // A与B结对以来,双方共建了X: the pair named earlier in the sentence
     if (subjects.length === 0 && implicit) subjects = namedPairBefore(ctx, clause.start);
     if (subjects.length === 0 && !implicit) {
-      const subj = ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event');
+      // X设立的Y,已在R建成Z: the organization a relative clause ends on just before (Y), else the subject
+      const previousClause = [...ctx.parties]
+        .reverse()
+        .find(
+          (p) =>
+            p.end <= clause.start &&
+            isOrg(p) &&
+            p.type !== 'Fund' &&
+            s.text[p.start - s.start - 1] === '的' &&
+            /^[,，]$/.test(s.text.slice(p.end - s.start, clause.start - s.start).trim()),
+        );
+      const subj =
+        previousClause ??
+        ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event' && p !== place);
       if (subj) subjects = [subj];
     }
     for (const a of subjects) {
@@ -160,13 +188,21 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
   }
 }
 
-/** The two or more actors listed together (A与B, A、B) last before `at` in the sentence; [] if none. */
+/**
+ * The two or more actors listed together (A与B, A、B) last before `at` in the sentence, else the two
+ * organizations of the previous sentence; [] if none.
+ */
 function namedPairBefore(ctx: RuleContext, at: number): Party[] {
   let last = -1;
   ctx.parties.forEach((p, k) => {
     if (p.end <= at && isActor(p) && p.type !== 'Event') last = k;
   });
-  if (last < 0) return [];
-  const listed = listTo(ctx, last).filter((p) => isActor(p) && p.type !== 'Event');
-  return listed.length >= 2 ? listed : [];
+  if (last >= 0) {
+    const listed = listTo(ctx, last).filter((p) => isActor(p) && p.type !== 'Event');
+    if (listed.length >= 2) return listed;
+  }
+  // 甲与乙签署协议。根据协议,双方将共建X: the two organizations of the previous sentence
+  const before = ctx.previous.filter((p) => isActor(p) && p.type !== 'Event' && p.type !== 'Region');
+  const pair = before.filter((p, k) => before.findIndex((q) => q.id === p.id) === k);
+  return pair.length === 2 ? pair : [];
 }

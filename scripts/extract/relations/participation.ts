@@ -1,4 +1,5 @@
 // Events: hosts and participants (A在R召开E, 由A主办, X、Y参加会议, 会上 …) and where the event took place.
+import { regionId } from '../gazetteer/index.ts';
 import { clauseAround, isOrg, triggerHits, type Party, type RuleContext } from './context.ts';
 
 const HELD = /召开|举办|举行|开幕|主持召开|组织召开/;
@@ -34,6 +35,16 @@ export function heldRule(ctx: RuleContext): void {
         at: hit.at,
         rule: 'held-in',
         confidence: 0.85,
+      });
+    // 在南宁国际会展中心开幕: a venue named after its city is in that city (event → venue → city)
+    if (place && place.type === 'Other' && place.regionCode)
+      ctx.emit({
+        type: 'LOCATED_IN',
+        source: place.id,
+        target: regionId(place.regionCode),
+        at: hit.at,
+        rule: 'held-in-venue',
+        confidence: 0.75,
       });
     if (!after) continue;
     const hosts = ctx.parties.filter(

@@ -44,7 +44,7 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     // 甲省、乙省的高校向丙转移…: every listed provider
     const providers = nearest
       ? listTo(ctx, ctx.parties.indexOf(nearest)).filter(isActor)
-      : [topicOf(ctx, hit.at, true)];
+      : [topicOf(ctx, hit.at, true)].filter((p) => p && isActor(p));
     for (const target of targets)
       for (const provider of providers) {
         if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
