@@ -243,3 +243,26 @@ describe('patterns found by the tenth held-out round (sentences written for thes
     expect(doc.entities.find((e) => e.id === 'region:620100')?.implied).toBe(true);
   });
 });
+
+describe('patterns found by the eleventh held-out round (sentences written for these tests)', () => {
+  it('names a 推进会 as an event with its hosts and place', () => {
+    expect(facts('上海市科学技术委员会与喀什地区行政公署在上海召开沪喀科技合作推进会。')).toEqual(
+      expect.arrayContaining([
+        'LOCATED_IN event:沪喀科技合作推进会 -> region:310000',
+        'PARTICIPATED_IN agency:上海市科学技术委员会 -> event:沪喀科技合作推进会',
+      ]),
+    );
+  });
+
+  it('reads 园区由X负责运营 as X managing the park named before', () => {
+    expect(facts('张江德宏科技园去年挂牌。园区由上海张江高科技园区开发股份有限公司负责运营。')).toContain(
+      'MANAGES company:上海张江高科技园区开发股份有限公司 -> platform:张江德宏科技园',
+    );
+  });
+
+  it('finds the county after 在 city + county, and passes over the region that contains it', () => {
+    expect(facts('浙江大学派驻四川的专家团队在阿坝藏族羌族自治州九寨沟县推广高山蔬菜种植技术。')).toContain(
+      'TECH_TRANSFER university:浙江大学 -> region:513225',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // Technology transfer stated with a place: (A的)技术在R落地/转化 → A → R, with A the nearest actor of the
 // clause or the sentence topic (该研究院 …); 从R引进技术 → R → the sentence's subject; A引进B的技术 → B → A.
 import { clauseAround, insideParty, isActor, triggerHits, type Party, type RuleContext } from './context.ts';
+import { ancestorsOf, regionsBySurface } from '../gazetteer/index.ts';
 import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
 
@@ -15,13 +16,33 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     const head = s.text.slice(clause.start - s.start, hit.at - s.start);
     const zai = head.lastIndexOf('在');
     if (zai < 0) continue;
-    const place = ctx.parties.find((p) => p.start === clause.start + zai + 1);
+    // 在银川市永宁县推广: the place is the most specific region named after 在 (the parent names it first)
+    const after = clause.start + zai + 1;
+    const place =
+      ctx.parties.find((p) => p.start === after) ??
+      ctx.parties.find(
+        (p) =>
+          p.type === 'Region' &&
+          p.start > after &&
+          p.start - after <= 12 &&
+          p.regionCode !== null &&
+          regionsBySurface(s.text.slice(after - s.start, p.start - s.start)).some((r) =>
+            ancestorsOf(p.regionCode!).some((a) => a.code === r.code),
+          ),
+      );
     if (!place) continue;
+    // the nearest actor before 在, passing over a region that contains the place (A派驻宁夏的团队在永宁县推广)
     const provider =
       [...ctx.parties]
         .reverse()
-        .find((p) => p.end <= clause.start + zai && p.start >= clause.start && isActor(p) && p !== place) ??
-      topicOf(ctx, hit.at, true);
+        .find(
+          (p) =>
+            p.end <= clause.start + zai &&
+            p.start >= clause.start &&
+            isActor(p) &&
+            p !== place &&
+            !contains(p, place),
+        ) ?? topicOf(ctx, hit.at, true);
     if (!provider || provider.id === place.id || related(provider.id, place.id)) continue;
     ctx.emit({
       type: 'TECH_TRANSFER',
@@ -118,4 +139,10 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
 function actorBefore(ctx: RuleContext, at: number): Party | undefined {
   const clause = clauseAround(ctx.sentence, at);
   return [...ctx.parties].reverse().find((p) => p.end <= at && p.start >= clause.start && isActor(p));
+}
+
+/** Is `outer` a region that contains the region `inner` (宁夏回族自治区 ⊃ 银川市)? */
+function contains(outer: Party, inner: Party): boolean {
+  if (outer.type !== 'Region' || !outer.regionCode || !inner.regionCode) return false;
+  return ancestorsOf(inner.regionCode).some((a) => a.code === outer.regionCode);
 }
