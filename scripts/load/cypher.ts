@@ -12,6 +12,14 @@ MERGE (d:Document {id: $id})
 SET d += $props`;
 
 /**
+ * The smaller of two optional strings: values that documents may state differently for one entity (a person's
+ * role, an organization's region) do not depend on the order the documents were loaded in.
+ */
+function smallest(old: string, incoming: string): string {
+  return `CASE WHEN ${old} IS NULL OR (${incoming} IS NOT NULL AND ${incoming} < ${old}) THEN ${incoming} ELSE ${old} END`;
+}
+
+/**
  * All entity rows of a document in one statement, with the document's MENTIONS of them. The type label is a
  * dynamic label from `row.labels` (the loader puts there only a label of the contract's vocabulary, or
  * nothing for an unknown type). MENTIONS are created, not merged: the document node is new or was just
@@ -21,9 +29,13 @@ export const UPSERT_ENTITIES = `
 MATCH (d:Document {id: $id})
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-WITH d, n, row, coalesce(n.aliases, []) AS oldAliases, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS oldKeys
-WITH d, n, row, ${sortedUnion('oldAliases', 'row.aliases')} AS aliases, ${sortedUnion('oldKeys', 'row.pinyin')} AS keys
+WITH d, n, row, coalesce(n.aliases, []) AS oldAliases, [k IN split(coalesce(n.pinyin, ''), ' ') WHERE k <> ''] AS oldKeys,
+  n.role AS oldRole, n.region AS oldRegion
+WITH d, n, row, ${sortedUnion('oldAliases', 'row.aliases')} AS aliases, ${sortedUnion('oldKeys', 'row.pinyin')} AS keys,
+  oldRole, oldRegion
 SET n += row.props,
+    n.role = ${smallest('oldRole', 'row.props.role')},
+    n.region = ${smallest('oldRegion', 'row.props.region')},
     n.aliases = [a IN aliases WHERE a <> row.props.name],
     n.pinyin = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' ' END + k),
     n:$(row.labels)

@@ -50,6 +50,9 @@ export function pathsCypher(
     throw new RangeError(`pathsCypher: maxHops must be 1..8, got ${maxHops}`);
   }
   const types = relTypeExpression(relTypes && relTypes.length > 0 ? relTypes : RELATION_TYPES);
+  // By element id (the fallback of findPaths), the ends include a region's members, which the path reaches
+  // before its derived hop to the region: only the target itself may be entered by a descent.
+  const lastHop = byElementId ? 'NOT (y = b AND elementId(b) = $target)' : 'y <> b';
   const local = [
     // Descending from a region to an entity located in it only at the ends (宁夏 ← 隆基宁光 at the start,
     // 甘肃省 ← 甘肃农业大学 at the end) or, at the start, from a region below the start region (浙江省 ←
@@ -57,7 +60,7 @@ export function pathsCypher(
     // search prune those co-location branches instead of enumerating them.
     ...(actorRules
       ? [
-          "NOT (type(r) = 'LOCATED_IN' AND endNode(r) = x AND x <> a AND y <> b AND NOT EXISTS { (x)-[:PART_OF {hierarchy: true}]->{1,4}(a) })",
+          `NOT (type(r) = 'LOCATED_IN' AND endNode(r) = x AND x <> a AND ${lastHop} AND NOT EXISTS { (x)-[:PART_OF {hierarchy: true}]->{1,4}(a) })`,
         ]
       : []),
     ...(excluding ? ['NOT y.id IN $exclude'] : []),
@@ -365,7 +368,7 @@ async function completeSearch(
     ends.exclude.length > 0,
     true,
   );
-  const records = await run(cypher, { ...ends, hierarchy: HIERARCHY });
+  const records = await run(cypher, { ...ends, target: ends.ends[0], hierarchy: HIERARCHY });
   return records.map((record) => {
     const path = record.get('p') as Path;
     const nodes = [path.start.elementId];

@@ -52,6 +52,37 @@ describe('writeRows', () => {
     expect(await graphContentHash(db)).toBe(first.hash);
   });
 
+  it('gives the same graph in any order when two documents state an entity differently', async () => {
+    const ids = (name: 'a' | 'b') => new Set(fixture(name).extraction.entities.map((e) => e.id));
+    const shared = [...ids('a')].find((id) => ids('b').has(id) && !id.startsWith('region:'));
+    expect(shared).toBeDefined();
+    // Two documents naming one organization with a different role and region (a person's 厅长 / 副书记).
+    const stating = (role: string, region: string) => (x: ReturnType<typeof fixture>['extraction']) => ({
+      ...x,
+      entities: x.entities.map((e) => (e.id === shared ? { ...e, role, region } : e)),
+    });
+    const write = async (order: Array<['a' | 'b', string, string]>) => {
+      await db.clean();
+      for (const [name, role, region] of order)
+        await writeRows(db, rows(name, stating(role, region)), gazetteer);
+      return graphContentHash(db);
+    };
+    const forward = await write([
+      ['a', '厅长', '宁夏回族自治区'],
+      ['b', '副书记', '甘肃省'],
+    ]);
+    const backward = await write([
+      ['b', '副书记', '甘肃省'],
+      ['a', '厅长', '宁夏回族自治区'],
+    ]);
+    expect(backward).toBe(forward);
+    const [node] = await query('MATCH (n:Entity {id: $id}) RETURN n.role AS role, n.region AS region', {
+      id: shared,
+    });
+    // Whatever the order, the smaller value in code-point order (副 U+526F < 厅 U+5385, 宁 U+5B81 < 甘 U+7518).
+    expect(node).toEqual({ role: '副书记', region: '宁夏回族自治区' });
+  });
+
   it('writes entity labels, region data and the hierarchy up to the country', async () => {
     await load('a');
     const [hz] = await query(
