@@ -266,3 +266,32 @@ describe('patterns found by the eleventh held-out round (sentences written for t
     );
   });
 });
+
+describe('patterns found by the twelfth held-out round (sentences written for these tests)', () => {
+  const extract = (text: string) => extractDocument({ id: 't', text, date: '2025-06-12' });
+
+  it('names a 联合体 founded by its members', () => {
+    expect(facts('由兰州大学、甘肃省科学院等单位组建的陇原新能源产业创新联合体在兰州成立。')).toContain(
+      'ESTABLISHED university:兰州大学 -> platform:陇原新能源产业创新联合体',
+    );
+  });
+
+  it('does not take the verb before an organization into its name', () => {
+    const names = extract('该联盟挂靠兰州大学,首批成员单位30家。').entities.map((e) => e.name);
+    expect(names).toContain('兰州大学');
+    expect(names.some((n) => n.includes('挂靠'))).toBe(false);
+  });
+
+  it('reads 向R推介成果 as a transfer, without the size of a fund set up in the same sentence', () => {
+    const rels = extract(
+      '宁波市将向凉山彝族自治州推介科技成果30项,凉山州将设立1000万元专项资金予以支持。',
+    ).relations;
+    const transfer = rels.find((r) => r.type === 'TECH_TRANSFER');
+    expect(transfer).toMatchObject({ source: 'region:330200', target: 'region:513400' });
+    expect(transfer?.amount).toBeUndefined();
+  });
+
+  it('does not take a headline of gaining a new platform for a platform', () => {
+    expect(extract('沪滇协作再添新平台').entities.filter((e) => e.type === 'Platform')).toEqual([]);
+  });
+});

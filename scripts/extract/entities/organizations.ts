@@ -71,6 +71,8 @@ function isGeneric(qualifier: string): boolean {
   return qualifier.length === 0 || GENERIC_QUALIFIERS.has(qualifier) || NUMERIC.test(qualifier);
 }
 
+const HEADLINE_VERB = /再添|又添|新添|喜添|再获|喜获|又获|荣获|再造|迎来/;
+
 /** Organization-like mentions of one sentence. */
 export function findOrganizations(ctx: SentenceContext): Mention[] {
   const out: Mention[] = [];
@@ -143,6 +145,8 @@ function candidate(
   // 建成奶源基地3个: a name followed by a count is a kind of facility, not one named facility
   const counted = /^[\d一二三四五六七八九十两]+(?:个|家|座|处|所)/.test(ctx.text.slice(end - ctx.start));
   const proper = (hasProperPart(ctx.tokens, start, sStart) || compoundPrefix(qualifier)) && !counted;
+  // 津冀协同再添新平台: a headline's verb of gaining something (再添, 喜获) is never inside a name
+  if (HEADLINE_VERB.test(qualifier)) return null;
   // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)
   const founded = FOUNDED_BEFORE.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
   // 投资8亿元建设伺服电机生产基地: a described facility bought with a stated sum is the investment's object

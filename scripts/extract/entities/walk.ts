@@ -69,10 +69,13 @@ export function walkLeft(
 ): number {
   let start = tokens[first]!.start;
   const end = tokens[first]!.end;
+  // 该联盟挂靠|天津大学: the segmenter's own organization token, right after a verb, is the whole name
+  const wholeName = tokens[first]!.tag === 'nt' && tokens[first]!.word.length >= 4;
   let i = first - 1;
   while (i >= floor) {
     const t = tokens[i]!;
     if (end - t.start > MAX_NAME) break;
+    if (mode === 'org' && wholeName && i === first - 1 && t.tag === 'v') break;
     if (t.word === ')' || t.word === '）') {
       const o = matchOpen(tokens, i, t.word === ')' ? '(' : '（', t.word, floor);
       if (o < 0) break;

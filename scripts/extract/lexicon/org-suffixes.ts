@@ -96,6 +96,8 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('基地', 'Platform'),
   rule('平台', 'Platform'),
   rule('联盟', 'Platform'),
+  rule('联合体', 'Platform'),
+  rule('共同体', 'Platform'),
   rule('大市场', 'Platform'),
   rule('企业社区', 'Platform'),
   rule('创新社区', 'Platform'),

@@ -135,9 +135,13 @@ export function buildRelations(
       // (项目)总投资: what a project costs, the amount of an investment only, not of a transfer or agreement
       const amounts = findAmounts(s.text).filter((x) => {
         const before = s.text.slice(Math.max(0, x.index - 24), x.index);
+        // 设立2000万元专项资金: the size of a fund someone sets up, not money moved between the two parties
+        const after = s.text.slice(x.index + x.text.length, x.index + x.text.length + 6);
         return (
           !/规模[为达约]?$/.test(before) &&
-          (r.type === 'INVESTMENT' || !/投资额?(?:分别)?[为达约]?(?:[\d.]+[万亿]*元[和、及])*$/.test(before))
+          (r.type === 'INVESTMENT' ||
+            (!/投资额?(?:分别)?[为达约]?(?:[\d.]+[万亿]*元[和、及])*$/.test(before) &&
+              !/^(?:的)?(?:专项|引导|配套)?(?:资金|基金|资金池)/.test(after)))
         );
       });
       const amount = amounts.find((x) => x.index >= rel0) ?? amounts[0];
