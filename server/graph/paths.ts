@@ -458,7 +458,8 @@ export async function findPaths(
     const inner = toFoundGraphPath(found, result.nodes, result.rels);
     const path = inner && completePath(inner, fromNode, toNode);
     const key = path?.hops.map((h) => h.relationship).join('|');
-    if (!path || key === undefined || seen.has(key)) continue;
+    // maxHops counts the derived membership hops too (the fallback's Cypher bound counts only the others)
+    if (!path || key === undefined || seen.has(key) || path.length > query.maxHops) continue;
     seen.add(key);
     kept.push({ path, found });
   }
