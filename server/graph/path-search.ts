@@ -192,35 +192,37 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
   if (request.extra) remember({ steps: request.extra, regions: [], degrees: new Map() });
   const stepsFrom = (node: string) => adjacency.get(node)?.values() ?? [];
 
-  // The two balls: distances of states from the starts (along allowed steps) and to the ends (against them).
-  const fromStarts = new Map<string, number>();
+  // The two balls: the states reached from the starts (along allowed steps), and the distances of states to
+  // the ends (against them), which are also the lower bounds of the enumeration.
+  const fromStarts = new Set<string>();
   const toEnds = new Map<string, number>();
   let startFront: State[] = [...starts].map((n) => [n, false] as const);
   let endFront: State[] = [...ends].flatMap((n) =>
     rules ? [[n, false] as const, [n, true] as const] : [[n, false] as const],
   );
-  for (const [n, a] of startFront) fromStarts.set(stateKey(n, a), 0);
+  for (const [n, a] of startFront) fromStarts.add(stateKey(n, a));
   for (const [n, a] of endFront) toEnds.set(stateKey(n, a), 0);
   let rf = 0;
   let rb = 0;
 
   const unread = (front: readonly State[]) => [...new Set(front.map(([n]) => n))].filter((n) => !read.has(n));
-  const cost = (front: readonly State[]) => unread(front).reduce((sum, n) => sum + (degrees.get(n) ?? 1), 0);
+  /** What reading the relationships of these nodes costs (their degrees). */
+  const weight = (nodes: readonly string[]) => nodes.reduce((sum, n) => sum + (degrees.get(n) ?? 1), 0);
   const readNodes = async (nodes: string[]) => {
-    const total = nodes.reduce((sum, n) => sum + (degrees.get(n) ?? 1), 0);
+    const total = weight(nodes);
     if (total > maxExpansion) throw new SearchTooLarge(`a frontier of ${total} relationships`);
     if (nodes.length > 0) remember(await source.expand(nodes));
     for (const node of nodes) read.add(node);
   };
   /** The states one allowed step after the start-side frontier. */
-  const growFromStarts = (front: readonly State[], radius: number): State[] => {
+  const growFromStarts = (front: readonly State[]): State[] => {
     const next: State[] = [];
     for (const [x, ascended] of front)
       for (const step of stepsFrom(x)) {
         if (!mayStep(x, ascended, step)) continue;
         const key = stateKey(step.to, ascends(step));
         if (fromStarts.has(key)) continue;
-        fromStarts.set(key, radius + 1);
+        fromStarts.add(key);
         next.push([step.to, ascends(step)]);
       }
     return next;
@@ -304,10 +306,11 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
   };
 
   let enumerated = 0;
-  if (maxHops >= 2 && cost(startFront) + cost(endFront) <= maxExpansion) {
+  const both = unread([...startFront, ...endFront]);
+  if (maxHops >= 2 && weight(both) <= maxExpansion) {
     // Both balls to radius 1 with one read: every path of one or two hops is known.
-    await readNodes(unread([...startFront, ...endFront]));
-    startFront = growFromStarts(startFront, 0);
+    await readNodes(both);
+    startFront = growFromStarts(startFront);
     endFront = growToEnds(endFront, 0);
     rf = 1;
     rb = 1;
@@ -316,12 +319,13 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
     // Lengths every relationship of which is known now.
     const exhausted = startFront.length === 0 || endFront.length === 0;
     const covered = exhausted ? maxHops : Math.min(maxHops, rf + rb + 1);
+    // The frontier nodes whose relationships are not read yet, and what reading them costs.
+    const [a, b] = [unread(startFront), unread(endFront)];
+    const startSideCheaper = weight(a) <= weight(b);
     if (covered > enumerated) {
-      const [a, b] = [unread(startFront), unread(endFront)];
       if (!exhausted && rf + rb + 1 <= maxHops && a.length > 0 && b.length > 0) {
         // The relationships between the two frontiers, read from the cheaper side.
-        const cheaper = cost(startFront) <= cost(endFront);
-        remember(cheaper ? await source.connect(a, b) : await source.connect(b, a));
+        remember(startSideCheaper ? await source.connect(a, b) : await source.connect(b, a));
       }
       for (let length = enumerated + 1; length <= covered; length++) {
         if (enumerate(length)) return found;
@@ -330,12 +334,12 @@ export async function searchPaths(source: GraphSource, request: SearchRequest): 
     }
     if (enumerated >= maxHops || exhausted) return found;
     // Grow the cheaper ball by one level.
-    if (cost(startFront) <= cost(endFront)) {
-      await readNodes(unread(startFront));
-      startFront = growFromStarts(startFront, rf);
+    if (startSideCheaper) {
+      await readNodes(a);
+      startFront = growFromStarts(startFront);
       rf += 1;
     } else {
-      await readNodes(unread(endFront));
+      await readNodes(b);
       endFront = growToEnds(endFront, rb);
       rb += 1;
     }

@@ -1,11 +1,9 @@
 // The path search's view of the database (see path-search.ts): nodes are element ids, relationships are read
 // frontier by frontier within the allowed types, excluded entities left out.
-import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { RELATION_TYPES } from '../../contract/vocabulary.ts';
 import type { Expansion, GraphSource } from './path-search.ts';
 import { relTypeExpression } from './nodes.ts';
-
-type Run = (cypher: string, params?: Record<string, unknown>) => Promise<Neo4jRecord[]>;
+import type { Run } from './run.ts';
 
 /**
  * The relationships of nodes `$from`, to any entity or (with `$to`) to those nodes only, one row per node.

@@ -2,7 +2,7 @@
 // pass through an actor: hierarchy-only paths and regions used as a shared container (A → 中国 ← B) are refused.
 // The search itself is path-search.ts (bidirectional, rules in TypeScript); the SHORTEST k query below states
 // the same rules in Cypher and answers when that search would read too much.
-import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
+import type { Node, Path, Relationship } from 'neo4j-driver';
 import type { GraphPath, PathEndpoint, PathHop, PathsQuery, PathsResponse } from '../../contract/api.ts';
 import type { GraphEdge, GraphNode } from '../../contract/graph.ts';
 import { HIERARCHY_RELATIONS, RELATION_TYPES } from '../../contract/vocabulary.ts';
@@ -12,7 +12,7 @@ import { GraphCollector, nodeId, relationshipId, toGraphNode } from './elements.
 import { relTypeExpression } from './nodes.ts';
 import { databaseSource } from './path-source.ts';
 import { searchPaths, SearchTooLarge, type FoundPath, type Step } from './path-search.ts';
-import { int, readQuery, readTransaction } from './run.ts';
+import { int, readQuery, readTransaction, type Run } from './run.ts';
 import { DERIVED_PREFIX } from './relationships.ts';
 import { searchEntities } from './search.ts';
 
@@ -202,17 +202,6 @@ function toHop(rel: Relationship, from: Node, to: Node): PathHop {
   };
 }
 
-/** Walks a driver path in path order (the driver orients segments along the traversal). */
-export function toGraphPath(path: Path): GraphPath {
-  const nodes: Node[] = [path.start];
-  const hops: PathHop[] = [];
-  for (const segment of path.segments) {
-    hops.push(toHop(segment.relationship, segment.start, segment.end));
-    nodes.push(segment.end);
-  }
-  return { nodes: nodes.map(toGraphNode), hops, length: hops.length };
-}
-
 /** The derived hop between a region and a member known by its `region` property. */
 function membershipHop(region: GraphNode, member: GraphNode, regionFirst: boolean): PathHop {
   return {
@@ -356,7 +345,7 @@ async function search(
 
 /** Neo4j's SHORTEST k search with the rules in Cypher (the fallback, and the reference in tests). */
 async function completeSearch(
-  run: (cypher: string, params?: Record<string, unknown>) => Promise<Neo4jRecord[]>,
+  run: Run,
   query: PathsQuery,
   ends: { starts: string[]; ends: string[]; exclude: string[] },
 ): Promise<FoundPath[]> {

@@ -1,34 +1,15 @@
-// Runs a read query in a READ-routed transaction and returns the driver records; services use it so every
-// API read goes the same way (database name, routing, no bookmark waits).
+// Runs reads in a READ-routed transaction and returns the driver records; services use it so every API read
+// goes the same way (database name, routing, no bookmark waits).
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
 
-export async function readQuery(
-  db: Database,
-  cypher: string,
-  params: Record<string, unknown> = {},
-  options: { timeoutMs?: number } = {},
-): Promise<Neo4jRecord[]> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(
-      async (tx) => (await tx.run(cypher, params)).records,
-      options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
-    );
-  } finally {
-    await session.close();
-  }
-}
-
-/** An integer parameter for LIMIT/SKIP and range bounds (plain JS numbers arrive as floats). */
-export function int(value: number): ReturnType<typeof neo4j.int> {
-  return neo4j.int(value);
-}
+/** One query inside a read transaction. */
+export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<Neo4jRecord[]>;
 
 /** Several reads in one READ transaction (one timeout for all of them). */
 export async function readTransaction<T>(
   db: Database,
-  work: (run: (cypher: string, params?: Record<string, unknown>) => Promise<Neo4jRecord[]>) => Promise<T>,
+  work: (run: Run) => Promise<T>,
   options: { timeoutMs?: number } = {},
 ): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
@@ -40,4 +21,18 @@ export async function readTransaction<T>(
   } finally {
     await session.close();
   }
+}
+
+export function readQuery(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown> = {},
+  options: { timeoutMs?: number } = {},
+): Promise<Neo4jRecord[]> {
+  return readTransaction(db, (run) => run(cypher, params), options);
+}
+
+/** An integer parameter for LIMIT/SKIP and range bounds (plain JS numbers arrive as floats). */
+export function int(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(value);
 }
