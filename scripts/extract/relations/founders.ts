@@ -3,6 +3,7 @@ import { ESTABLISHED_TRIGGER } from '../lexicon/triggers.ts';
 import type { ExtractedEntityType, RelationType } from '../../../contract/vocabulary.ts';
 import {
   clauseAround,
+  distinct,
   insideParty,
   isActor,
   isOrg,
@@ -203,7 +204,6 @@ function namedPairBefore(ctx: RuleContext, at: number): Party[] {
     if (listed.length >= 2) return listed;
   }
   // 甲与乙签署协议。根据协议,双方将共建X: the two organizations of the previous sentence
-  const before = ctx.previous.filter((p) => isActor(p) && p.type !== 'Event' && p.type !== 'Region');
-  const pair = before.filter((p, k) => before.findIndex((q) => q.id === p.id) === k);
+  const pair = distinct(ctx.previous.filter((p) => isActor(p) && p.type !== 'Event' && p.type !== 'Region'));
   return pair.length === 2 ? pair : [];
 }

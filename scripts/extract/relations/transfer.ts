@@ -27,22 +27,14 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
           p.start - after <= 12 &&
           p.regionCode !== null &&
           regionsBySurface(s.text.slice(after - s.start, p.start - s.start)).some((r) =>
-            ancestorsOf(p.regionCode!).some((a) => a.code === r.code),
+            isAbove(r.code, p.regionCode!),
           ),
       );
     if (!place) continue;
     // the nearest actor before 在, passing over a region that contains the place (A派驻宁夏的团队在永宁县推广)
     const provider =
-      [...ctx.parties]
-        .reverse()
-        .find(
-          (p) =>
-            p.end <= clause.start + zai &&
-            p.start >= clause.start &&
-            isActor(p) &&
-            p !== place &&
-            !contains(p, place),
-        ) ?? topicOf(ctx, hit.at, true);
+      actorBefore(ctx, clause.start + zai, (p) => p !== place && !contains(p, place)) ??
+      topicOf(ctx, hit.at, true);
     if (!provider || provider.id === place.id || related(provider.id, place.id)) continue;
     ctx.emit({
       type: 'TECH_TRANSFER',
@@ -135,14 +127,29 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
   });
 }
 
-/** The nearest actor that ends before `at` in the clause around it. */
-function actorBefore(ctx: RuleContext, at: number): Party | undefined {
+/** The nearest actor (passing `also`, if given) that ends before `at` in the clause around it. */
+function actorBefore(
+  ctx: RuleContext,
+  at: number,
+  also: (p: Party) => boolean = () => true,
+): Party | undefined {
   const clause = clauseAround(ctx.sentence, at);
-  return [...ctx.parties].reverse().find((p) => p.end <= at && p.start >= clause.start && isActor(p));
+  return [...ctx.parties]
+    .reverse()
+    .find((p) => p.end <= at && p.start >= clause.start && isActor(p) && also(p));
 }
 
-/** Is `outer` a region that contains the region `inner` (宁夏回族自治区 ⊃ 银川市)? */
+/** Is the region `code` above the region `inner` (宁夏回族自治区 above 银川市)? */
+function isAbove(code: string, inner: string): boolean {
+  return ancestorsOf(inner).some((a) => a.code === code);
+}
+
+/** Is `outer` a region that contains the region `inner`? */
 function contains(outer: Party, inner: Party): boolean {
-  if (outer.type !== 'Region' || !outer.regionCode || !inner.regionCode) return false;
-  return ancestorsOf(inner.regionCode).some((a) => a.code === outer.regionCode);
+  return (
+    outer.type === 'Region' &&
+    !!outer.regionCode &&
+    !!inner.regionCode &&
+    isAbove(outer.regionCode, inner.regionCode)
+  );
 }
