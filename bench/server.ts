@@ -1,4 +1,4 @@
-// Starts the API server (server/index.ts) as its own process on 127.0.0.1 for the benchmarks that load it
+// Starts the API server (server/index.ts, or another `entry` such as bench/http-floor.ts) as its own process on 127.0.0.1 for the benchmarks that load it
 // over HTTP, and waits until /api/health answers. With `inspect`, the server also opens Node's inspector on a
 // random loopback port, so the soak can read its V8 heap after a forced garbage collection (heapAfterGc).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,11 +13,11 @@ export async function startApiServer(
   uri: string,
   port: number,
   env: Record<string, string> = {},
-  options: { inspect?: boolean } = {},
+  options: { inspect?: boolean; entry?: string } = {},
 ): Promise<ApiServer> {
   // Plain node + tsx loader, so the pid is the server's own process (not an npm or shell wrapper).
   const flags = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', options.entry ?? 'server/index.ts'], {
     env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'pipe'],
   });

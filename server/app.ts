@@ -1,6 +1,6 @@
 // Builds the Express application without listening, so tests can drive it with supertest.
-// Order: security headers, request logging, JSON body, API routers under /api, JSON 404 for unknown
-// API routes, the built client (dist/client) with SPA fallback, then the single error middleware.
+// Order: security headers, request logging, JSON body, the API under /api (ending in a JSON 404 for unknown
+// API routes), the built client (dist/client) with SPA fallback, then the single error middleware.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,9 +28,12 @@ export interface AppDeps {
 const JSON_LIMIT = '256kb';
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-/** The API's routers, each mounted under /api. New areas add theirs here. */
-function apiRouters(deps: AppDeps): Router[] {
-  return [apiGuards(deps), healthRouter(deps), ...apiRoutes(deps)];
+/** The API: one router mounted at /api holding the guards, each area's router and the JSON 404. */
+function apiRouter(deps: AppDeps): Router {
+  const api = express.Router();
+  // New areas add their router in apiRoutes (routes/api.ts).
+  api.use(apiGuards(deps), healthRouter(deps), ...apiRoutes(deps), apiNotFound());
+  return api;
 }
 
 function securityHeaders() {
@@ -113,11 +116,13 @@ function clientFiles(clientDir: string): express.RequestHandler {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are computed per request: an ETag would hash every body (about 0.08 ms for a 50 KB
+  // neighbourhood) for a 304 that still runs the query. The client's static files keep their own validators.
+  app.set('etag', false);
   app.use(securityHeaders());
   app.use(requestLogger(deps.logger));
   app.use(express.json({ limit: JSON_LIMIT }));
-  for (const router of apiRouters(deps)) app.use('/api', router);
-  app.use('/api', apiNotFound());
+  app.use('/api', apiRouter(deps));
   app.use(clientFiles(deps.clientDir ?? CLIENT_DIR));
   app.use(errorMiddleware(deps.logger));
   return app;
