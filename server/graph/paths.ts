@@ -171,11 +171,6 @@ async function resolveAll(db: Database, values: string[]): Promise<Map<string, R
   return resolved;
 }
 
-/** An entity from an id or a name (see resolveAll). */
-export async function resolveEntity(db: Database, value: string): Promise<PathEndpoint | null> {
-  return (await resolveAll(db, [value])).get(value)?.endpoint ?? null;
-}
-
 function notFound(param: 'from' | 'to', value: string): AppError {
   return new AppError('NOT_FOUND', `${param}: no entity matches "${value}".`, { param, value });
 }
