@@ -12,6 +12,9 @@ export interface NormalizedText {
 const LONG_LINE = 40;
 const CLOSING = /[”’」』)）"'》]+$/;
 const INNER_PUNCT = /[,，、;；]/;
+/** An outline number opening a line (一、 (二) 3. 4、): its 、 or dot is not sentence-internal punctuation. */
+const OUTLINE_MARK =
+  /^\s*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])/;
 const TERMINAL = new Set('。！？!?；;…：:'.split(''));
 const nfkcCache = new Map<string, string>();
 
@@ -44,7 +47,9 @@ export function normalizeText(raw: string): NormalizedText {
       const prev = lastLine.trimEnd().replace(CLOSING, '');
       const last = prev.at(-1) ?? '';
       // a line cut by layout: long, or holding sentence-internal punctuation, and not ended
-      const joined = (prev.length >= LONG_LINE || INNER_PUNCT.test(prev)) && !TERMINAL.has(nfkc(last));
+      const joined =
+        (prev.length >= LONG_LINE || INNER_PUNCT.test(prev.replace(OUTLINE_MARK, ''))) &&
+        !TERMINAL.has(nfkc(last));
       if (!joined) {
         out.push('\n');
         map.push(pendingBreak);

@@ -21,6 +21,9 @@ export interface EntityGroup {
 /** An academy prefix shared by its institutes (某某科学院…所): compared after it is removed. */
 const INSTITUTIONAL_PREFIX = /^[\u4e00-\u9fff]{2,6}?(?:科学院|工程院)/;
 const DEPENDENT_SUFFIX = /^(.{2,9}?)(研发中心|研究院|分公司|子公司|研究所|办事处|创新中心|分院)$/;
+/** The name of a development zone or new area following its city's name. */
+const ZONE_HEAD =
+  /^(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|工业园区|产业园区|综合保税区|保税区|自由贸易试验区|自贸区)/;
 const COMPANY_TAIL = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司)$/;
 const INDUSTRY_TAIL = /(?:科技|技术|健康|生物|信息|智能|股份|控股|实业|发展|产业|新材料|材料|电子|制造)$/;
 
@@ -52,6 +55,8 @@ export function canonicalName(m: Mention, contextCodes: string[]): string {
     const r = resolveRegion(head, contextCodes);
     if (!r) break;
     let rest = name.slice(len);
+    // 苏州工业园区管理委员会, 某某新区管委会: a zone is named after its city as written, not after 某某市
+    if (ZONE_HEAD.test(rest)) return name;
     if (rest === '科技部门') rest = r.level === 'province' ? '科学技术厅' : '科学技术局';
     if (/^(?:政府|人民政府)$/.test(rest)) rest = '人民政府';
     return r.name + rest;
@@ -82,6 +87,33 @@ export function companyShortForms(
       if (f.length >= 4 && !isRegionWord(f)) out.set(f, { type: 'Company', canonical: m.canonical });
   }
   return out;
+}
+
+/**
+ * Short forms of the research institutes named in full (某某科学院兰州某某研究所 → 兰州某某所): a pattern
+ * for text that opens with the first two characters of the name (its academy prefix removed), ends with
+ * the contracted suffix (所 for 研究所, 院 for 研究院) and keeps the name's characters in order.
+ */
+export function instituteShortForms(all: Mention[]): Array<{
+  pattern: RegExp;
+  fits: (s: string) => boolean;
+  type: ExtractedEntityType;
+  canonical: string;
+}> {
+  const out = new Map<string, ReturnType<typeof instituteShortForms>[number]>();
+  for (const m of all) {
+    if (m.type !== 'ResearchInstitute' || m.weak || out.has(m.canonical)) continue;
+    const core = m.canonical.replace(INSTITUTIONAL_PREFIX, '');
+    const tail = /研究(所|院)$/.exec(core)?.[1];
+    if (!tail || core.length < 6 || !/^[\u4e00-\u9fff]{2}/.test(core)) continue;
+    const pattern = new RegExp(
+      `${core.slice(0, 2)}[\\u4e00-\\u9fff]{1,${core.length - 4}}?${tail}(?![长属有])`,
+      'g',
+    );
+    const fits = (s: string): boolean => s.length >= 4 && s.length < core.length && isSubsequence(s, core);
+    out.set(m.canonical, { pattern, fits, type: m.type, canonical: m.canonical });
+  }
+  return [...out.values()];
 }
 
 function isSubsequence(short: string, long: string): boolean {
@@ -170,9 +202,11 @@ function mergeAliases(
   }
   for (const s of shorts.sort((a, b) => a.name.length - b.name.length)) {
     if (s.type === 'Region' || s.type === 'Person') continue;
-    const target = (index.get(`${s.type}|${s.name.at(-1)}`) ?? [])
+    const targets = (index.get(`${s.type}|${s.name.at(-1)}`) ?? [])
       .filter((l) => l !== s && groups.has(l.id) && abbreviates(s, l, weak))
-      .sort((a, b) => a.name.length - b.name.length)[0];
+      .sort((a, b) => a.name.length - b.name.length);
+    // 省科技厅 with two provinces' 科学技术厅 in the document: which one is not known
+    const target = s.type === 'GovernmentAgency' && targets.length > 1 ? undefined : targets[0];
     if (!target) continue;
     target.mentions.push(...s.mentions);
     groups.delete(s.id);

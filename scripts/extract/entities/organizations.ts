@@ -71,6 +71,13 @@ function isGeneric(qualifier: string): boolean {
   return qualifier.length === 0 || GENERIC_QUALIFIERS.has(qualifier) || NUMERIC.test(qualifier);
 }
 
+/** 运营方, 合作方, 甲方: a party's role in a deal, written right before its name (中心运营方某某公司). */
+const PARTY_ROLE =
+  /(?:运营|承建|建设|投资|出资|合作|委托|受托|受让|转让|管理|主办|承办|协办|实施|申报|牵头|供货|采购)方|[甲乙丙]方/g;
+
+/** An administrative level alone (省, 市, 自治区 …): the qualifier of 省科技厅, 市政府. */
+const LEVEL_ONLY = /^(?:省|市|区|县|州|盟|旗|自治区|自治州|自治县)$/;
+
 const HEADLINE_VERB = /再添|又添|新添|喜添|再获|喜获|又获|荣获|再造|迎来/;
 
 /** Organization-like mentions of one sentence. */
@@ -131,7 +138,9 @@ function candidate(
   const k = tokenAt(ctx.tokens, sStart);
   if (k < 0) return null;
   if (rule.suffix.length === 1 && NOT_AGENCY.has(ctx.tokens[k]!.word)) return null;
-  const start = walkLeft(ctx.tokens, k, floor, 'org', isRegionWord);
+  let start = walkLeft(ctx.tokens, k, floor, 'org', isRegionWord);
+  const role = [...ctx.text.slice(start - ctx.start, sStart - ctx.start).matchAll(PARTY_ROLE)].at(-1);
+  if (role) start += role.index + role[0].length;
   const qualifier = ctx.text.slice(start - ctx.start, sStart - ctx.start);
   if (qualifier.length < rule.minPrefix || isGeneric(qualifier)) return null;
   // 两省科技部门, 沿黄省区科技部门: a department is named only by its region
@@ -158,7 +167,9 @@ function candidate(
   const namedObject = qualifier.length >= 4 && ((founded && rule.type === 'ResearchInstitute') || invested);
   if (rule.proper && !proper && !namedObject) {
     // generic names survive only if they turn out to abbreviate a full name in the document
-    if (rule.type === 'Fund' || rule.type === 'Platform' || rule.type === 'ResearchInstitute') {
+    // 省科技厅, 市政府: an agency named by its level only is the agency of the document's region of that level
+    const levelOnly = rule.type === 'GovernmentAgency' && LEVEL_ONLY.test(qualifier);
+    if (rule.type === 'Fund' || rule.type === 'Platform' || rule.type === 'ResearchInstitute' || levelOnly) {
       return { start, end, surface, type: rule.type, canonical, sentence: ctx.index, weak: true };
     }
     return null;

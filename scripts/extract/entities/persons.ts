@@ -16,8 +16,11 @@ const TRANSLIT = new RegExp(
 /** All role words in one alternation, longest first (ROLE_WORDS is sorted so). */
 const ROLE_RE = new RegExp(ROLE_WORDS.join('|'), 'g');
 const SPEAKER = /(?<=[户员者师工农民生])([\u4e00-\u9fff]{2,3}?)(说|表示|介绍|告诉记者|坦言)/g;
-/** An honorific or academic title right after a name (周某博士, 李某教授) ends the name like a verb does. */
-const TITLE_AFTER = /^(?:博士|教授|研究员|院士|同志|先生|女士|老师|一行)/;
+/**
+ * An honorific or academic title right after a name (周某博士, 李某教授) ends the name like a verb does, and
+ * so does the group a person leads (李某团队, 王某课题组).
+ */
+const TITLE_AFTER = /^(?:博士|教授|研究员|院士|同志|先生|女士|老师|一行|团队|课题组|工作室|科研团队)/;
 /**
  * A one-character adverb then a verb or preposition after a name (王某则在…, 李某也表示…): the name ends
  * before the adverb. The verb is required: 都, 还 … also occur inside transliterated names.

@@ -130,6 +130,22 @@ export function walkLeft(
       i--;
       continue;
     }
+    // 某地|茶|都|农业…公司: a one-character adverb between a one-character noun or bound morpheme and the rest
+    // of a name is the second half of a word the segmenter cut (茶都, 薯都), not an adverb
+    if (
+      mode === 'org' &&
+      t.tag === 'd' &&
+      t.word.length === 1 &&
+      i - 1 >= floor &&
+      /^(?:n|[a-z]g)$/.test(tokens[i - 1]!.tag) &&
+      tokens[i - 1]!.word.length === 1 &&
+      CJK.test(tokens[i - 1]!.word) &&
+      !FUNCTION_CHARS.has(tokens[i - 1]!.word)
+    ) {
+      start = t.start;
+      i--;
+      continue;
+    }
     if (!isNameToken(t, isRegion, mode)) {
       // an unknown name cut into single characters (中/f 天/q 科技…) right after a boundary
       const k = singleCharRun(tokens, i, floor);

@@ -11,7 +11,7 @@ import {
   strayCountyShortForms,
 } from '../entities/regions.ts';
 import type { Mention, SentenceContext } from '../entities/types.ts';
-import { companyShortForms } from '../resolve.ts';
+import { companyShortForms, instituteShortForms } from '../resolve.ts';
 
 const PRIORITY: Record<string, number> = { Event: 3, Person: 2 };
 
@@ -73,9 +73,10 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
   const names = list.length
     ? new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
     : null;
+  const units = instituteShortForms(all);
   const out: Mention[] = [];
   sentences.forEach((ctx, i) => {
-    const own = first[i] ?? [];
+    const own = unitMentions(ctx, first[i] ?? [], units);
     const taken = (s: number, e: number): boolean => own.some((m) => s < m.end && e > m.start);
     const extra: Mention[] = findCompoundMentions(ctx, taken, contextCodes);
     if (!names) return void out.push(...[...own, ...extra].sort((a, b) => a.start - b.start));
@@ -99,6 +100,39 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
     out.push(...[...own, ...extra].sort((a, b) => a.start - b.start));
   });
   return out;
+}
+
+/**
+ * 兰州某某所 for 某某科学院兰州某某研究所, before or after the full name: an occurrence of a short form
+ * replaces the place names the first pass read in it (兰州); it never cuts into another name.
+ */
+function unitMentions(
+  ctx: SentenceContext,
+  own: Mention[],
+  units: ReturnType<typeof instituteShortForms>,
+): Mention[] {
+  const found: Mention[] = [];
+  for (const u of units) {
+    u.pattern.lastIndex = 0;
+    for (let hit = u.pattern.exec(ctx.text); hit; hit = u.pattern.exec(ctx.text)) {
+      const start = ctx.start + hit.index;
+      const end = start + hit[0].length;
+      if (!u.fits(hit[0])) continue;
+      const over = own.filter((m) => start < m.end && end > m.start);
+      if (over.some((m) => m.type !== 'Region' || m.start < start || m.end > end)) continue;
+      own = own.filter((m) => !over.includes(m));
+      const m: Mention = {
+        start,
+        end,
+        surface: hit[0],
+        type: u.type,
+        canonical: u.canonical,
+        sentence: ctx.index,
+      };
+      found.push(m);
+    }
+  }
+  return found.length ? [...own, ...found].sort((a, b) => a.start - b.start) : own;
 }
 
 /** 云南保山, 宁波市奉化区: the first region only qualifies the second. */

@@ -2,8 +2,8 @@
 // ancestor regions), relations with evidence sentence, offsets, amount, date, planned flag and the
 // administrative hierarchy (PART_OF).
 import type { ExtractedEntity, ExtractedRelation } from '../../../contract/extraction.ts';
-import { SYMMETRIC_RELATIONS, type RelationType } from '../../../contract/vocabulary.ts';
-import { findAmounts } from '../amounts.ts';
+import type { RelationType } from '../../../contract/vocabulary.ts';
+import { findAmounts, type FoundAmount } from '../amounts.ts';
 import { findDates } from '../dates.ts';
 import type { SentenceContext } from '../entities/types.ts';
 import { ancestorsOf, regionByCode, type RegionRecord } from '../gazetteer/index.ts';
@@ -11,6 +11,7 @@ import { PLANNED } from '../lexicon/triggers.ts';
 import { toOriginalSpan, type NormalizedText } from '../normalize.ts';
 import type { RawRelation } from '../relations/context.ts';
 import type { EntityGroup } from '../resolve.ts';
+import { orientedKey, respectiveAmounts } from './respective.ts';
 
 const AMOUNT_TYPES = new Set<RelationType>(['INVESTMENT', 'COOPERATION', 'AGREEMENT', 'TECH_TRANSFER']);
 
@@ -107,13 +108,20 @@ export function buildRelations(
 ): ExtractedRelation[] {
   const out: ExtractedRelation[] = [];
   const seen = new Map<string, ExtractedRelation>();
+  const bySentence = new Map<number, Map<RawRelation, FoundAmount>>();
+  const respective = (i: number): Map<RawRelation, FoundAmount> => {
+    let m = bySentence.get(i);
+    if (!m) {
+      const text = sentences[i]!.text;
+      const rels = raw.filter((r) => r.sentence === i && AMOUNT_TYPES.has(r.type) && !r.noAmount);
+      m = respectiveAmounts(rels, text, (type, x) => amountFits(type, text, x));
+      bySentence.set(i, m);
+    }
+    return m;
+  };
   for (const r of raw) {
     if (r.source === r.target) continue;
-    const [a, b] =
-      SYMMETRIC_RELATIONS.has(r.type as never) && r.target < r.source
-        ? [r.target, r.source]
-        : [r.source, r.target];
-    const key = `${r.type}|${a}|${b}`;
+    const { a, b, key } = orientedKey(r);
     if (seen.has(key)) continue;
     const s = sentences[r.sentence]!;
     const span = toOriginalSpan(norm, s.start, s.end);
@@ -131,20 +139,8 @@ export function buildRelations(
     };
     const rel0 = r.at - s.start;
     if (AMOUNT_TYPES.has(r.type) && !r.noAmount) {
-      // 总规模/首期规模: the size of a fund, not money moved between the two parties
-      // (项目)总投资: what a project costs, the amount of an investment only, not of a transfer or agreement
-      const amounts = findAmounts(s.text).filter((x) => {
-        const before = s.text.slice(Math.max(0, x.index - 24), x.index);
-        // 设立2000万元专项资金: the size of a fund someone sets up, not money moved between the two parties
-        const after = s.text.slice(x.index + x.text.length, x.index + x.text.length + 6);
-        return (
-          !/规模[为达约]?$/.test(before) &&
-          (r.type === 'INVESTMENT' ||
-            (!/投资额?(?:分别)?[为达约]?(?:[\d.]+[万亿]*元[和、及])*$/.test(before) &&
-              !/^(?:的)?(?:专项|引导|配套)?(?:资金|基金|资金池)/.test(after)))
-        );
-      });
-      const amount = amounts.find((x) => x.index >= rel0) ?? amounts[0];
+      const amounts = findAmounts(s.text).filter((x) => amountFits(r.type, s.text, x));
+      const amount = respective(r.sentence).get(r) ?? amounts.find((x) => x.index >= rel0) ?? amounts[0];
       if (amount)
         rel.amount = {
           text: amount.text,
@@ -160,6 +156,23 @@ export function buildRelations(
     out.push(rel);
   }
   return out;
+}
+
+/**
+ * Whether an amount of the sentence can be the value of a relation of this type: 总规模/首期规模 is the
+ * size of a fund, not money moved between the two parties; (项目)总投资 is what a project costs, the amount
+ * of an investment only, not of a transfer or agreement; 设立2000万元专项资金 is the size of a fund someone
+ * sets up.
+ */
+function amountFits(type: RelationType, text: string, x: FoundAmount): boolean {
+  const before = text.slice(Math.max(0, x.index - 24), x.index);
+  const after = text.slice(x.index + x.text.length, x.index + x.text.length + 6);
+  return (
+    !/规模[为达约]?$/.test(before) &&
+    (type === 'INVESTMENT' ||
+      (!/投资额?(?:分别)?[为达约]?(?:[\d.]+[万亿]*元[和、及])*$/.test(before) &&
+        !/^(?:的)?(?:专项|引导|配套)?(?:资金|基金|资金池)/.test(after)))
+  );
 }
 
 /** The administrative hierarchy of every region entity: PART_OF its parent (county → … → country). */

@@ -6,7 +6,7 @@ import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
 import { byRule, establishedRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
-import { fundsRule, investRule } from '../relations/investment.ts';
+import { fundsRule, grantRule, investRule } from '../relations/investment.ts';
 import { assistRule, pairRule } from '../relations/pairs.ts';
 import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
@@ -25,13 +25,14 @@ export function runRules(
   let previous: Party[] = [];
   sentences.forEach((sentence, i) => {
     const own = parties[i] ?? [];
+    const at = (id: string): number | undefined => own.find((p) => p.id === id)?.start;
     const ctx: RuleContext = {
       sentence,
       parties: own,
       previous,
       lastEvent: () => lastBefore(flat, ['Event'], sentence.end),
       lastOfType: (types: ExtractedEntityType[], before: number) => lastBefore(flat, types, before),
-      emit: (r) => out.push({ ...r, sentence: i }),
+      emit: (r) => out.push({ ...r, sentence: i, sourceAt: at(r.source), targetAt: at(r.target) }),
     };
     previous = own;
     if (sentence.heading || own.length === 0) return;
@@ -47,6 +48,7 @@ export function runRules(
       out.slice(start).some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
     investRule(ctx, related);
     fundsRule(ctx, related);
+    grantRule(ctx, related);
     transferRule(ctx, related);
     placeRule(ctx);
     assistRule(ctx, related);

@@ -27,6 +27,9 @@ export interface RawRelation {
   role?: string;
   /** Ignore amounts for this relation. */
   noAmount?: boolean;
+  /** Normalized offsets of the source and target mentions when they are in the sentence (respective amounts). */
+  sourceAt?: number;
+  targetAt?: number;
 }
 
 export interface RuleContext {
@@ -38,7 +41,7 @@ export interface RuleContext {
   lastEvent: () => Party | null;
   /** Most recent entity of a type before an offset ("该基金", "该校"). */
   lastOfType: (types: ExtractedEntityType[], before: number) => Party | null;
-  emit: (r: Omit<RawRelation, 'sentence'>) => void;
+  emit: (r: Omit<RawRelation, 'sentence' | 'sourceAt' | 'targetAt'>) => void;
 }
 
 export const CLAUSE_BREAK = /[,，;；:：。!?！？]/;

@@ -63,7 +63,10 @@ export function byRule(ctx: RuleContext): Set<number> {
   const used = new Set<number>();
   for (const t of s.tokens) {
     if (t.word !== '由') continue;
-    const clause = clauseAround(s, t.start);
+    let clause = clauseAround(s, t.start);
+    // 由A牵头,联合B、C组建的X: the lead's clause ends at 牵头, the verb comes in the next clause
+    if (/牵头$/.test(s.text.slice(t.end - s.start, clause.end - s.start)) && clause.end < s.end)
+      clause = { start: clause.start, end: clauseAround(s, clause.end + 1).end };
     const rest = s.text.slice(t.end - s.start, clause.end - s.start);
     const g = new RegExp(BY_VERB.source, 'g');
     let verb: RegExpExecArray | null = null;

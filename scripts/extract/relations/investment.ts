@@ -120,3 +120,37 @@ export function fundsRule(ctx: RuleContext, related: (a: string, b: string) => b
     });
   });
 }
+
+/** 安排/投入/拨付…资金(经费): a grant, when what it supports (支持X、Y建设) follows in the sentence. */
+const GRANT = /(?:安排|投入|拨付|下达|统筹)[^,，。;；]{0,10}?(?:资金|经费)/g;
+
+/**
+ * A安排…资金,支持X(、Y)建设: the actor before the grant invests in each organization or platform named
+ * right after the following 支持 (a region after 支持 is where the money goes only with 在, so not here).
+ */
+export function grantRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, GRANT)) {
+    if (insideParty(ctx.parties, hit.at)) continue;
+    const clause = clauseAround(s, hit.at);
+    const giver = ctx.parties
+      .filter((p) => p.start >= clause.start && p.end <= hit.at && isActor(p) && p.type !== 'Event')
+      .at(-1);
+    const support = /^[^。;；]{0,12}?支持/.exec(s.text.slice(hit.end - s.start));
+    if (!giver || !support) continue;
+    const from = hit.end + support[0].length;
+    const first = ctx.parties.findIndex((p) => p.start >= from && p.start - from <= 1);
+    if (first < 0) continue;
+    for (const b of listFrom(ctx, first).filter((p) => isActor(p) && p.type !== 'Region')) {
+      if (b.id === giver.id || related(giver.id, b.id)) continue;
+      ctx.emit({
+        type: 'INVESTMENT',
+        source: giver.id,
+        target: b.id,
+        at: hit.at,
+        rule: 'grant',
+        confidence: 0.6,
+      });
+    }
+  }
+}

@@ -32,18 +32,24 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
       );
     if (!place) continue;
     // the nearest actor before 在, passing over a region that contains the place (A派驻宁夏的团队在永宁县推广)
-    const provider =
-      actorBefore(ctx, clause.start + zai, (p) => p !== place && !contains(p, place)) ??
-      topicOf(ctx, hit.at, true);
-    if (!provider || provider.id === place.id || related(provider.id, place.id)) continue;
-    ctx.emit({
-      type: 'TECH_TRANSFER',
-      source: provider.id,
-      target: place.id,
-      at: hit.at,
-      rule: 'applied-in',
-      confidence: 0.65,
-    });
+    // 组织甲大学、乙研究院等单位在R转化…: every listed provider
+    const providers = providersBefore(
+      ctx,
+      clause.start + zai,
+      hit.at,
+      (p) => p !== place && !contains(p, place),
+    );
+    for (const provider of providers) {
+      if (provider.id === place.id || related(provider.id, place.id)) continue;
+      ctx.emit({
+        type: 'TECH_TRANSFER',
+        source: provider.id,
+        target: place.id,
+        at: hit.at,
+        rule: 'applied-in',
+        confidence: 0.65,
+      });
+    }
   }
   // (学校)向R转移/转让/输出技术: provider is the clause's actor or the topic it refers back to
   for (const hit of triggerHits(s, /向/)) {
@@ -53,14 +59,11 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     const last = targets[targets.length - 1]!;
     const rest = s.text.slice(last.end - s.start, last.end - s.start + 8);
     if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|推介|转化)/.test(rest)) continue;
-    const nearest = actorBefore(ctx, hit.at);
     // 甲省、乙省的高校向丙转移…: every listed provider
-    const providers = nearest
-      ? listTo(ctx, ctx.parties.indexOf(nearest)).filter(isActor)
-      : [topicOf(ctx, hit.at, true)].filter((p) => p && isActor(p));
+    const providers = providersBefore(ctx, hit.at, hit.at);
     for (const target of targets)
       for (const provider of providers) {
-        if (!provider || provider.id === target.id || related(provider.id, target.id)) continue;
+        if (provider.id === target.id || related(provider.id, target.id)) continue;
         ctx.emit({
           type: 'TECH_TRANSFER',
           source: provider.id,
@@ -128,6 +131,22 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
 }
 
 /** The nearest actor (passing `also`, if given) that ends before `at` in the clause around it. */
+/**
+ * The list of actors ending at the nearest one before `at` in its clause (甲、乙等单位), those passing `also`;
+ * with none, the sentence's explicit topic (该校, 学校) before `topicAt`.
+ */
+function providersBefore(
+  ctx: RuleContext,
+  at: number,
+  topicAt: number,
+  also: (p: Party) => boolean = () => true,
+): Party[] {
+  const nearest = actorBefore(ctx, at, also);
+  if (nearest) return listTo(ctx, ctx.parties.indexOf(nearest)).filter((p) => isActor(p) && also(p));
+  const topic = topicOf(ctx, topicAt, true);
+  return topic && isActor(topic) ? [topic] : [];
+}
+
 function actorBefore(
   ctx: RuleContext,
   at: number,

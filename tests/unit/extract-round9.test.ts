@@ -1,0 +1,131 @@
+// General fixes from the thirteenth held-out round (tests/fixtures/extract/038–040: a 科技援疆 work report,
+// a 校地合作 news release, a WeChat-style 对口合作 article), each on sentences written for this test with
+// other names than the fixtures.
+import { describe, expect, it } from 'vitest';
+import { extractDocument, segmentSentences } from '../../scripts/extract/index.ts';
+
+const run = (text: string, date = '2025-06-12') => extractDocument({ id: 't', text, date });
+const facts = (text: string) =>
+  run(text)
+    .relations.filter((r) => r.rule !== 'gazetteer' && r.type !== 'AFFILIATED_WITH')
+    .map((r) => `${r.type} ${r.source} -> ${r.target}`);
+const amounts = (text: string, type: string) =>
+  Object.fromEntries(
+    run(text)
+      .relations.filter((r) => r.type === type)
+      .map((r) => [`${r.source} -> ${r.target}`, r.amount?.text ?? null]),
+  );
+const names = (text: string, type?: string) =>
+  run(text)
+    .entities.filter((e) => !e.implied && (!type || e.type === type))
+    .map((e) => e.name);
+
+describe('thirteenth round: amounts and grants', () => {
+  it('A、B分别投资X和Y: each investor gets its own amount', () => {
+    const a = amounts(
+      '洛阳金川重工有限公司、郑州绿源光电科技有限公司分别与西宁经济技术开发区管理委员会签署投资协议,分别投资6亿元和3.2亿元。',
+      'INVESTMENT',
+    );
+    expect(Object.values(a).sort()).toEqual(['3.2亿元', '6亿元']);
+    expect(a['company:郑州绿源光电科技有限公司 -> agency:西宁经济技术开发区管理委员会']).toBe('3.2亿元');
+  });
+
+  it('A安排资金,支持X、Y建设,金额分别为…: a grant to each supported unit, with its own amount', () => {
+    const text =
+      '江西省科学技术厅安排对口支援资金,支持阿勒泰高寒牧草研究院、阿勒泰冷水鱼中试基地建设,支持金额分别为300万元和180万元。';
+    expect(facts(text)).toEqual(
+      expect.arrayContaining([
+        'INVESTMENT agency:江西省科学技术厅 -> institute:阿勒泰高寒牧草研究院',
+        'INVESTMENT agency:江西省科学技术厅 -> platform:阿勒泰冷水鱼中试基地',
+      ]),
+    );
+    expect(amounts(text, 'INVESTMENT')['agency:江西省科学技术厅 -> platform:阿勒泰冷水鱼中试基地']).toBe(
+      '180万元',
+    );
+  });
+
+  it('a grant with nothing named after 支持 states no investment', () => {
+    expect(facts('江西省科学技术厅安排专项资金500万元,支持企业开展关键技术攻关。')).toEqual([]);
+  });
+});
+
+describe('thirteenth round: report layout and list markers', () => {
+  it('a numbered outline heading (二、…) is not glued to the paragraph after it', () => {
+    const text = '二、重点任务\n\n一是完善服务网络。九江市与阿勒泰市签署科技合作协议。';
+    expect(segmentSentences(text).map((s) => text.slice(s.start, s.end))[0]).toBe('二、重点任务');
+    expect(segmentSentences('(三)保障措施\n\n加强组织领导。')).toHaveLength(2);
+  });
+
+  it('一是/二是 opening a point never starts a name', () => {
+    expect(names('二是壮大转化平台。', 'Platform')).toEqual([]);
+  });
+});
+
+describe('thirteenth round: names', () => {
+  it('a one-character adverb right after a one-character noun is inside the name (…茶都…公司)', () => {
+    expect(names('该校已向安溪茶都农业科技有限公司转让专利3项。', 'Company')).toEqual([
+      '安溪茶都农业科技有限公司',
+    ]);
+  });
+
+  it('a party role written before a name (运营方, 合作方) is not part of it', () => {
+    expect(names('园区运营方赣南智谷发展有限公司负责人介绍了入驻情况。', 'Company')).toEqual([
+      '赣南智谷发展有限公司',
+    ]);
+  });
+
+  it('a person before 团队 or 课题组 is read', () => {
+    expect(names('江西农业大学教授钟海平团队在富蕴县建成示范基地。', 'Person')).toEqual(['钟海平']);
+    expect(names('南昌大学研究员温晓峰课题组承担了该项目。', 'Person')).toEqual(['温晓峰']);
+  });
+
+  it('an institute’s short form used before its full name is one entity, and no place is cut out of it', () => {
+    const text =
+      '代表团参观了南昌稀土所赣州试验站。中国科学院南昌稀土材料研究所所长邹明介绍,该所正与赣州有色冶金有限公司开展合作。';
+    const out = run(text);
+    const units = out.entities.filter((e) => e.type === 'ResearchInstitute');
+    expect(units.map((e) => e.name)).toEqual(['中国科学院南昌稀土材料研究所']);
+    expect(units[0]!.aliases).toContain('南昌稀土所');
+    expect(out.entities.filter((e) => e.type === 'Region' && !e.implied).map((e) => e.name)).not.toContain(
+      '南昌市',
+    );
+  });
+
+  it('a zone’s administrative committee keeps the city as written (西宁经济技术开发区, not 西宁市…)', () => {
+    expect(names('株洲新区管理委员会与克拉玛依市签署协议。', 'GovernmentAgency')).toEqual([
+      '株洲新区管理委员会',
+    ]);
+  });
+
+  it('省科技厅 is the one 科学技术厅 named in full elsewhere in the document', () => {
+    const text =
+      '江西省科学技术厅关于对口支援工作的报告\n\n省科技厅安排援疆资金,支持阿勒泰高寒牧草研究院建设。';
+    expect(facts(text)).toContain('INVESTMENT agency:江西省科学技术厅 -> institute:阿勒泰高寒牧草研究院');
+    const two = '江西省科学技术厅与甘肃省科学技术厅签署协议。省科技厅将支持阿勒泰高寒牧草研究院。';
+    expect(run(two).entities.find((e) => e.aliases.includes('省科技厅'))).toBeUndefined();
+  });
+});
+
+describe('thirteenth round: relations', () => {
+  it('由A牵头,联合B、C组建的X: the lead founds X too', () => {
+    const f = facts(
+      '由南昌稀土研究院牵头,联合江西理工大学、赣州稀金科技有限公司等9家单位组建的赣南稀土产业创新联合体在赣州成立。',
+    );
+    expect(f).toEqual(
+      expect.arrayContaining([
+        'ESTABLISHED institute:南昌稀土研究院 -> platform:赣南稀土产业创新联合体',
+        'ESTABLISHED university:江西理工大学 -> platform:赣南稀土产业创新联合体',
+      ]),
+    );
+  });
+
+  it('组织A、B等单位在R转化成果: every listed unit transfers', () => {
+    const f = facts('组织江西农业大学、江西省农业科学院等单位在阿勒泰地区转化牧草良种等成果12项。');
+    expect(f).toEqual(
+      expect.arrayContaining([
+        'TECH_TRANSFER university:江西农业大学 -> region:654300',
+        'TECH_TRANSFER institute:江西省农业科学院 -> region:654300',
+      ]),
+    );
+  });
+});
