@@ -128,4 +128,31 @@ describe('thirteenth round: relations', () => {
       ]),
     );
   });
+
+  it('该所正与B联合建设X: X is a named unit and both found it', () => {
+    const f = facts(
+      '中国科学院南昌稀土材料研究所所长邹明介绍,该所正与江西理工大学联合建设稀土永磁协同创新中心。',
+    );
+    expect(f).toEqual(
+      expect.arrayContaining([
+        'ESTABLISHED institute:中国科学院南昌稀土材料研究所 -> platform:稀土永磁协同创新中心',
+        'ESTABLISHED university:江西理工大学 -> platform:稀土永磁协同创新中心',
+      ]),
+    );
+  });
+
+  it('运营方 / 运营单位: the company manages the platform named or referred to before', () => {
+    expect(facts('赣州稀土科技园于2024年开园。园区运营方赣南智谷发展有限公司负责招商。')).toContain(
+      'MANAGES company:赣南智谷发展有限公司 -> platform:赣州稀土科技园',
+    );
+    expect(facts('赣南智谷发展有限公司为赣州稀土科技园的运营单位。')).toContain(
+      'MANAGES company:赣南智谷发展有限公司 -> platform:赣州稀土科技园',
+    );
+  });
+
+  it('a mayor acts for the city government even when its name opens with the province', () => {
+    const out = run('江西省九江市人民政府与阿勒泰地区行政公署签署协议。九江市市长钟文华出席。');
+    const aff = out.relations.find((r) => r.type === 'AFFILIATED_WITH' && r.source === 'person:钟文华');
+    expect(aff?.target).toBe('agency:江西省九江市人民政府');
+  });
 });

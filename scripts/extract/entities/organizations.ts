@@ -30,6 +30,7 @@ const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
 const FOUNDED_BEFORE =
   /(?:组建|设立|成立|共建|打造|创建|创办|发起|建设)(?:了)?的$|(?:组建|设立|成立|共建|创建|揭牌)(?:了)?$/;
+const JOINTLY_FOUNDED = /(?:联合|共同)(?:建设|组建|共建|设立|成立|打造|创建)(?:了)?$/;
 /** Ordinary words ending in a one-character agency suffix (布局 layout, 大厅 hall). */
 const NOT_AGENCY = new Set(
   '布局 格局 结局 大局 全局 当局 开局 饭局 赌局 残局 变局 新局 餐厅 客厅 大厅 展厅 门厅 舞厅 歌厅 饭厅'.split(
@@ -164,7 +165,12 @@ function candidate(
     /(?:投资|出资)[^,，。;；]{1,10}(?:建设|新建|建成)$/.test(
       ctx.text.slice(Math.max(0, start - ctx.start - 14), start - ctx.start),
     );
-  const namedObject = qualifier.length >= 4 && ((founded && rule.type === 'ResearchInstitute') || invested);
+  // 与B联合建设某某协同创新中心: what two parties build together is a named unit, not a kind of facility
+  const jointly =
+    rule.type !== 'Fund' &&
+    JOINTLY_FOUNDED.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
+  const namedObject =
+    qualifier.length >= 4 && ((founded && rule.type === 'ResearchInstitute') || invested || jointly);
   if (rule.proper && !proper && !namedObject) {
     // generic names survive only if they turn out to abbreviate a full name in the document
     // 省科技厅, 市政府: an agency named by its level only is the agency of the document's region of that level

@@ -4,7 +4,7 @@ import type { ExtractedEntityType } from '../../../contract/vocabulary.ts';
 import type { SentenceContext } from '../entities/types.ts';
 import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
-import { byRule, establishedRule } from '../relations/founders.ts';
+import { byRule, establishedRule, operatorRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
 import { fundsRule, grantRule, investRule } from '../relations/investment.ts';
 import { assistRule, pairRule } from '../relations/pairs.ts';
@@ -39,6 +39,7 @@ export function runRules(
     const start = out.length;
     const used = byRule(ctx);
     establishedRule(ctx, used);
+    operatorRule(ctx);
     withRule(ctx);
     jointRule(ctx);
     heldRule(ctx);
@@ -80,7 +81,10 @@ function governmentsByRegion(groups: EntityGroup[], flat: Party[]): Map<string, 
   const regions = groups.filter((g) => g.type === 'Region');
   for (const g of groups) {
     if (g.type !== 'GovernmentAgency' || !g.name.endsWith('人民政府')) continue;
-    const region = regions.find((r) => g.name === `${r.name}人民政府`);
+    // 甘肃省某某市人民政府: the government of the innermost region its name ends with
+    const region = regions
+      .filter((r) => g.name.endsWith(`${r.name}人民政府`))
+      .sort((a, b) => b.name.length - a.name.length)[0];
     const party = flat.find((p) => p.id === g.id);
     if (region && party) out.set(region.id, party);
   }

@@ -135,9 +135,11 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     // A(…),与B共同发起X: A founds X too
     const firstSubject = subjects[0];
     if (firstSubject && /[与和同]$/.test(s.text.slice(0, firstSubject.start - s.start))) {
-      const partner = ctx.parties.find(
-        (p) => p.end < firstSubject.start && isActor(p) && p.type !== 'Event' && p.type !== 'Region',
-      );
+      // 该所正与B联合建设X: the partner is the unit 该所 refers back to
+      const partner =
+        ctx.parties.find(
+          (p) => p.end < firstSubject.start && isActor(p) && p.type !== 'Event' && p.type !== 'Region',
+        ) ?? topicOf(ctx, firstSubject.start, true);
       if (partner) subjects = [partner, ...subjects];
     }
     // 两地将共同打造X: the subject is the implicit pair, not whoever the sentence named first
@@ -209,4 +211,43 @@ function namedPairBefore(ctx: RuleContext, at: number): Party[] {
   // 甲与乙签署协议。根据协议,双方将共建X: the two organizations of the previous sentence
   const pair = distinct(ctx.previous.filter((p) => isActor(p) && p.type !== 'Event' && p.type !== 'Region'));
   return pair.length === 2 ? pair : [];
+}
+
+const OPERATOR = /(?:运营|管理|运维|托管)(?:方|单位|主体)/g;
+/** A generic noun for a platform right before 运营方 (中心运营方, 园区的运营单位): the platform last named. */
+const PLATFORM_NOUN = /(?:中心|园区|基地|平台|飞地|产业园|科技园|孵化器|加速器|实验室)(?:的)?$/;
+
+/**
+ * X运营方Y / 中心运营方Y / Y为X的运营方: Y manages X, with X the party written right before (or the platform
+ * a generic 中心, 园区 … refers back to).
+ */
+export function operatorRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, OPERATOR)) {
+    if (insideParty(ctx.parties, hit.at)) continue;
+    const head = s.text.slice(0, hit.at - s.start);
+    const after = /^(?:为|是|:|：)?/.exec(s.text.slice(hit.end - s.start))![0].length;
+    let manager = ctx.parties.find((p) => p.start === hit.end + after && isOrg(p));
+    const managedEnd = hit.at - (head.endsWith('的') ? 1 : 0);
+    if (!manager) {
+      // Y为(该)X(的)运营方
+      const m = /(?:为|是|作为)(?:该)?([^,，。;；]{0,16})$/.exec(head);
+      if (!m) continue;
+      const at = s.start + m.index;
+      manager = [...ctx.parties].reverse().find((p) => p.end === at && isOrg(p));
+    }
+    if (!manager) continue;
+    const managed =
+      ctx.parties.find((p) => p.end === managedEnd && p.type === 'Platform') ??
+      (PLATFORM_NOUN.test(head) ? ctx.lastOfType(['Platform'], hit.at) : null);
+    if (!managed || managed.id === manager.id) continue;
+    ctx.emit({
+      type: 'MANAGES',
+      source: manager.id,
+      target: managed.id,
+      at: hit.at,
+      rule: 'operator',
+      confidence: 0.7,
+    });
+  }
 }
