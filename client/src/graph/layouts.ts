@@ -13,6 +13,9 @@ export const LAYOUT_LABELS: Record<LayoutName, { zh: string; en: string }> = {
 
 /** Above this many elements a force layout would take seconds: use a grid instead. */
 export const FORCE_LAYOUT_MAX_ELEMENTS = 8000;
+/** Up to this many elements fcose keeps labels apart as well as node shapes. */
+const LABEL_AWARE_MAX_ELEMENTS = 400;
+
 /** Above this many elements fcose runs its fast spectral 'draft' pass only, without force refinement. */
 export const FORCE_DRAFT_ELEMENTS = 2000;
 
@@ -66,7 +69,9 @@ export function layoutOptions(req: LayoutRequest): LayoutOptions {
         // Incremental runs must start from the current positions, which fcose allows only at 'proof' quality.
         quality: incremental ? 'proof' : req.elementCount > FORCE_DRAFT_ELEMENTS ? 'draft' : 'default',
         randomize: !incremental,
-        nodeDimensionsIncludeLabels: false,
+        // Small views leave room for the labels; large ones skip it (measuring every label costs time), and so
+        // do incremental runs, where fcose would shift the fixed nodes by their label's offset.
+        nodeDimensionsIncludeLabels: !incremental && req.elementCount <= LABEL_AWARE_MAX_ELEMENTS,
         idealEdgeLength: () => 90,
         nodeRepulsion: () => 6500,
         numIter: req.elementCount > 2000 ? 1000 : 2500,

@@ -78,8 +78,11 @@ export function buildStyle(lang: 'zh' | 'en', opts: StyleOptions = {}): Styleshe
         color: '#212529',
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        // Long organization names wrap onto a few short lines rather than running into the next label;
+        // Chinese has no spaces, so a line may break between any two characters.
+        'text-wrap': 'wrap',
+        'text-overflow-wrap': 'anywhere',
+        'text-max-width': '110px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
@@ -173,7 +176,14 @@ export function buildStyle(lang: 'zh' | 'en', opts: StyleOptions = {}): Styleshe
     sheet.push(
       {
         selector: 'node',
-        style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 12, 'border-width': 0 },
+        // One cut line per label: wrapping measures every character, too slow for thousands of labels.
+        style: {
+          'text-background-opacity': 0,
+          'min-zoomed-font-size': 12,
+          'border-width': 0,
+          'text-wrap': 'ellipsis',
+          'text-max-width': '140px',
+        },
       },
       {
         selector: 'edge',
