@@ -264,7 +264,7 @@ Node ${process.version}, Neo4j ${version} (${local ? `embedded launcher, heap ${
 Graph: ${size.entities.toLocaleString('en')} entity nodes (real region hierarchy + synthetic organizations), ${size.relationships.toLocaleString('en')} relationships
 (LOCATED_IN + facts, skewed degrees)${size.generatedSeconds ? `, generated in ${size.generatedSeconds.toFixed(0)} s` : ' (reused)'}.
 Load: ${CONNECTIONS} concurrent connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per side and scenario (medians of the rounds); API = autocannon against the server process
-(server/index.ts on 127.0.0.1); driver = the same service calls (same Cypher, same driver) with ${CONNECTIONS} concurrent workers
+(server/index.ts on 127.0.0.1, LOG_LEVEL=warn: no access log line per request); driver = the same service calls (same Cypher, same driver) with ${CONNECTIONS} concurrent workers
 in the benchmark process; floor = autocannon against bench/http-floor.ts, a bare node:http server making the same service calls
 with no Express, middleware, headers, log or ETag (what any Node HTTP server costs here). Latencies are each response's own time
 (sub-millisecond), on every side. Inputs rotate over 200 search terms (alias, pinyin prefix, full name), 200 node ids (¼ hubs), 100 random pairs.
