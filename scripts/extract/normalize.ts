@@ -30,6 +30,13 @@ function nfkc(ch: string): string {
   return out;
 }
 
+/** Cells of a table flattened to text: two or more space runs beside Chinese text in one line. */
+const CELL_GAP = /[\u4e00-\u9fff)）]\s+\S|\S\s+[\u4e00-\u9fff(（]/g;
+/** A line of a flattened table (序号 名称 单位 金额) is a row of its own, never a sentence cut by layout. */
+function isTableRow(line: string): boolean {
+  return (line.trim().match(CELL_GAP)?.length ?? 0) >= 2;
+}
+
 const isAsciiWord = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 /** Normalize a text, joining breaks that split a sentence and keeping real paragraph breaks. */
@@ -48,6 +55,7 @@ export function normalizeText(raw: string): NormalizedText {
       const last = prev.at(-1) ?? '';
       // a line cut by layout: long, or holding sentence-internal punctuation, and not ended
       const joined =
+        !isTableRow(prev) &&
         (prev.length >= LONG_LINE || INNER_PUNCT.test(prev.replace(OUTLINE_MARK, ''))) &&
         !TERMINAL.has(nfkc(last));
       if (!joined) {

@@ -1,6 +1,7 @@
-// General fixes from the thirteenth held-out round (tests/fixtures/extract/038–040: a 科技援疆 work report,
-// a 校地合作 news release, a WeChat-style 对口合作 article), each on sentences written for this test with
-// other names than the fixtures.
+// General fixes from the thirteenth and fourteenth held-out rounds (tests/fixtures/extract/038–040: a 科技援疆
+// work report, a 校地合作 news release, a WeChat-style 对口合作 article; 041–043: a 科技部 notice with a flattened
+// project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
+// this test with other names than the fixtures.
 import { describe, expect, it } from 'vitest';
 import { extractDocument, segmentSentences } from '../../scripts/extract/index.ts';
 
@@ -154,5 +155,92 @@ describe('thirteenth round: relations', () => {
     const out = run('江西省九江市人民政府与阿勒泰地区行政公署签署协议。九江市市长钟文华出席。');
     const aff = out.relations.find((r) => r.type === 'AFFILIATED_WITH' && r.source === 'person:钟文华');
     expect(aff?.target).toBe('agency:江西省九江市人民政府');
+  });
+});
+
+describe('fourteenth round: notices and tables', () => {
+  it('a ministry’s 办公厅 is an agency of its own', () => {
+    expect(names('工业和信息化部办公厅印发通知。', 'GovernmentAgency')).toEqual(['工业和信息化部办公厅']);
+    expect(names('农业农村部、教育部联合发文。', 'GovernmentAgency')).toEqual(['农业农村部', '教育部']);
+  });
+
+  it('rows of a flattened table stay apart, and the undertaking and partner units of a row cooperate', () => {
+    const text = [
+      '附件:项目清单',
+      '',
+      '序号 项目名称 牵头单位 合作单位 经费(万元)',
+      '1 高寒苜蓿高产栽培技术示范推广 甘南草原牧业科技有限公司 江苏润禾草业研究院 120',
+      '2 藏药材规范化种植 甘南藏药科技有限公司 南京中医药创新大学 90',
+      '江苏省科学技术厅',
+    ].join('\n');
+    const f = facts(text);
+    expect(f).toEqual([
+      'COOPERATION company:甘南草原牧业科技有限公司 -> institute:江苏润禾草业研究院',
+      'COOPERATION company:甘南藏药科技有限公司 -> university:南京中医药创新大学',
+    ]);
+    expect(segmentSentences(text)).toHaveLength(5);
+  });
+});
+
+describe('fourteenth round: people', () => {
+  it('a common word after an occupation (专家计划) is not a name unless a verb of speech follows', () => {
+    expect(names('两地共同实施“候鸟型”专家计划,每年选派20名专家。', 'Person')).toEqual([]);
+  });
+
+  it('名单如下:王某(某某大学)、…: listed people with their organization in brackets', () => {
+    const out = run('首批科技特派员名单如下:郑晓丽(甘肃农业大学)、鲁国强(甘肃省农业科学院)。');
+    expect(out.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['郑晓丽', '鲁国强']);
+    const aff = out.relations
+      .filter((r) => r.type === 'AFFILIATED_WITH')
+      .map((r) => `${r.source} -> ${r.target}`);
+    expect(aff).toEqual([
+      'person:郑晓丽 -> university:甘肃农业大学',
+      'person:鲁国强 -> institute:甘肃省农业科学院',
+    ]);
+  });
+
+  it('in an interview, 我们 in a speaker’s answer is the organization the speaker was introduced with', () => {
+    const text = [
+      '记者专访了甘肃省科学技术厅副厅长马志刚。',
+      '',
+      '记者:今年有哪些合作?',
+      '',
+      '马志刚:我们与天津市科学技术局共同实施了人才计划。',
+    ].join('\n');
+    expect(facts(text)).toContain('COOPERATION agency:天津市科学技术局 -> agency:甘肃省科学技术厅');
+    const agency = run(text).entities.find((e) => e.name === '甘肃省科学技术厅');
+    expect(agency?.aliases).not.toContain('我们');
+  });
+});
+
+describe('fourteenth round: relations', () => {
+  it('A、B分别向X、Y转让…: pairs by position, each with its own amount', () => {
+    const text =
+      '天津海河种业有限公司、天津津南农科有限公司分别向临夏县、和政县转让玉米制种技术,合同金额分别为60万元和45万元。';
+    expect(facts(text)).toEqual([
+      'TECH_TRANSFER company:天津海河种业有限公司 -> region:622921',
+      'TECH_TRANSFER company:天津津南农科有限公司 -> region:622925',
+    ]);
+    expect(amounts(text, 'TECH_TRANSFER')['company:天津津南农科有限公司 -> region:622925']).toBe('45万元');
+  });
+
+  it('A在R建设X: A founds X in R; 投资建设 stays an investment', () => {
+    expect(facts('兰州寒旱农业研究院在临夏州建设临夏高原农业试验平台。')).toEqual(
+      expect.arrayContaining([
+        'ESTABLISHED institute:兰州寒旱农业研究院 -> platform:临夏高原农业试验平台',
+        'LOCATED_IN platform:临夏高原农业试验平台 -> region:622900',
+      ]),
+    );
+    expect(
+      facts('在临夏州,天津企业投资建设的临夏高原农业科技园已建成投产。').some((x) =>
+        x.startsWith('ESTABLISHED'),
+      ),
+    ).toBe(false);
+  });
+
+  it('在R开展技术培训 states a transfer to R', () => {
+    expect(facts('组织甘肃农业大学专家团队在临夏县开展玉米制种技术培训。')).toContain(
+      'TECH_TRANSFER university:甘肃农业大学 -> region:622921',
+    );
   });
 });

@@ -26,6 +26,12 @@ const MINISTRY = new RegExp(
     .join('|')})[一二三四五六七八九十]+司`,
   'g',
 );
+const STANDALONE = new RegExp(
+  Object.keys(STANDALONE_AGENCIES)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
 const FOUNDED_BEFORE =
@@ -114,17 +120,24 @@ export function findOrganizations(ctx: SentenceContext): Mention[] {
       sentence: ctx.index,
     });
   }
-  for (const t of ctx.tokens) {
-    const full = STANDALONE_AGENCIES[t.word];
-    if (full)
-      out.push({
-        start: t.start,
-        end: t.end,
-        surface: t.word,
-        type: 'GovernmentAgency',
-        canonical: full,
-        sentence: ctx.index,
-      });
+  // a ministry's name may span several tokens (农业|农村部): matched on the text, starting and ending on tokens
+  STANDALONE.lastIndex = 0;
+  for (let m = STANDALONE.exec(text); m; m = STANDALONE.exec(text)) {
+    const start = ctx.start + m.index;
+    const end = start + m[0].length;
+    const first = ctx.tokens[tokenAt(ctx.tokens, start)];
+    const last = ctx.tokens[tokenAt(ctx.tokens, end - 1)];
+    if (first?.start !== start || last?.end !== end) continue;
+    // 某部办公厅: the ministry's general office is an agency of its own
+    const office = /^(?:办公厅|办公室)/.exec(text.slice(end - ctx.start))?.[0] ?? '';
+    out.push({
+      start,
+      end: end + office.length,
+      surface: m[0] + office,
+      type: 'GovernmentAgency',
+      canonical: STANDALONE_AGENCIES[m[0]]! + office,
+      sentence: ctx.index,
+    });
   }
   return out;
 }

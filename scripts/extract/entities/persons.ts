@@ -27,6 +27,19 @@ const TITLE_AFTER = /^(?:博士|教授|研究员|院士|同志|先生|女士|老
  */
 const ADVERB_AFTER =
   /^(?:则|也|还|又|就|便|都|已|曾|正|亦|更)(?:在|是|对|向|为|把|从|与|和|带|将|有|表示|说|介绍|指出|认为|强调|参加|出席|扎根|深入|赴|到|来)/;
+const SPEECH_AFTER = /^(?:表示|说|介绍|指出|强调|认为|称|透露|告诉|坦言|回忆|解释|提出|建议)/;
+/** Tags of common words (计划/n, 服务/vn): a one-token "name" with one of them is usually not a name. */
+const COMMON_TAGS = new Set(['n', 'v', 'vn', 'a', 'an', 'ad', 'd', 'l', 'i']);
+/** A name right after a list separator, followed by its organization in brackets. */
+const LISTED = /(?<=^|[:：、,，;；\s])([\u4e00-\u9fff]{2,4})([(（][^()（）\n]{2,30}[)）])/g;
+const ORG_END = /(?:大学|学院|研究院|研究所|科学院|研究中心|公司|集团|中心|实验室|局|厅|委员会|政府|医院)$/;
+
+/** Is the text at [start, start+len) one token that the segmenter tags as a common word? */
+function commonWord(ctx: SentenceContext, start: number, len: number): boolean {
+  const t = ctx.tokens.find((x) => x.start === start);
+  return t !== undefined && t.end === start + len && COMMON_TAGS.has(t.tag);
+}
+
 /** 联系人:(某单位某处 )王某: the contact person closing a notice. */
 const CONTACT = /联系人[:：](?:[^,，。;；\n]*?\s)?([\u4e00-\u9fff]{2,3})(?=$|[\s,，;；(（\d])/g;
 
@@ -86,6 +99,8 @@ export function findPersons(ctx: SentenceContext): Mention[] {
       if (rest.length > 0 && !AFTER_NAME.test(rest) && !TITLE_AFTER.test(rest) && !ADVERB_AFTER.test(rest))
         continue;
       if (ROLE_WORDS.some((r) => name.startsWith(r))) continue;
+      // 专家计划, 专家服务: a common word the segmenter keeps whole is a name only before a verb of speech
+      if (commonWord(ctx, ctx.start + nameStart, len) && !SPEECH_AFTER.test(rest)) continue;
       const run = roleRunBefore(text, nameStart);
       const start = ctx.start + nameStart;
       out.push(personAt(ctx, start, name, run?.role ?? role));
@@ -117,6 +132,15 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     const start = ctx.start + m.index + m[0].length - name.length;
     if (out.some((p) => p.start === start)) continue;
     out.push(personAt(ctx, start, name, '联系人'));
+  }
+  // 名单如下:王某(某某大学)、李某(某某研究院): a listed name with its organization in brackets
+  LISTED.lastIndex = 0;
+  for (let m = LISTED.exec(text); m; m = LISTED.exec(text)) {
+    const name = m[1]!;
+    const start = ctx.start + m.index + m[0].length - name.length - m[2]!.length;
+    if (!acceptName(name) || !ORG_END.test(m[2]!.slice(1, -1))) continue;
+    if (out.some((p) => p.start < start + name.length && p.end > start)) continue;
+    out.push(personAt(ctx, start, name));
   }
   for (let k = 0; k < ctx.tokens.length; k++) {
     const t = ctx.tokens[k]!;

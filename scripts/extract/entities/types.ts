@@ -19,6 +19,8 @@ export interface Mention {
   collective?: boolean;
   /** From an abbreviation compound (鲁甘): counts for relations, not as an alias. */
   fromCompound?: boolean;
+  /** 我们, 我厅 in a speaker's answer: stands for the speaker's organization; counts for relations, not as an alias. */
+  pronoun?: boolean;
   /** Persons: role words and the organization/region they act for. */
   role?: string;
   /** Dependent unit (X公司苏州研发中心): the parent organization's mention. */

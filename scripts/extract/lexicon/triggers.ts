@@ -15,7 +15,7 @@ export const COOPERATION_TRIGGER = /合作|携手|共建|联合|对接|共同|�
 export const PAIRED_TRIGGER =
   /东西部协作|东西部扶贫协作|对口支援|对口帮扶|对口协作|对口合作|帮扶|援建|结对|援藏|援疆|山海协作|协作/;
 export const ESTABLISHED_TRIGGER =
-  /设立|成立|建立|建成|打造|组建|创建|创办|揭牌|获批|发起|搭建|新建|共建|(?:联合|共同|合作)建设/;
+  /设立|成立|建立|建成|打造|组建|创建|创办|揭牌|获批|发起|搭建|新建|共建|(?<!(?:投资|出资)[^,，。;；]{0,10})(?:联合|共同|合作)?建设/;
 export const MANAGES_TRIGGER = /管理|运营|托管|运维/;
 export const PARTICIPATED_TRIGGER =
   /参加|出席|参会|与会|应邀|举办|主办|承办|召开|主持|参与|参展|会上|会议上|期间/;

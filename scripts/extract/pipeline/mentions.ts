@@ -135,6 +135,42 @@ function unitMentions(
   return found.length ? [...own, ...found].sort((a, b) => a.start - b.start) : own;
 }
 
+const SPEAKER_OPENING = /^([\u4e00-\u9fff]{2,4})[:：]/;
+const FIRST_PERSON = /我们|我(?=[厅局委校院所])./g;
+
+/**
+ * An interview's answers (储某:……): in the paragraph a named speaker opens, 我们 (我厅, 我校 …) is the
+ * organization the speaker was introduced with (某某厅副厅长储某): a mention of it, for relations only.
+ */
+export function speakerPronouns(sentences: SentenceContext[], mentions: Mention[], text: string): Mention[] {
+  const orgOf = new Map<string, Mention>();
+  for (const p of mentions) {
+    if (p.type !== 'Person' || !p.role || orgOf.has(p.surface)) continue;
+    const roleStart = p.start - p.role.length;
+    const org = mentions.find(
+      (m) =>
+        m.sentence === p.sentence && m.end === roleStart && !['Person', 'Region', 'Event'].includes(m.type),
+    );
+    if (org) orgOf.set(p.surface, org);
+  }
+  if (orgOf.size === 0) return mentions;
+  const added: Mention[] = [];
+  let speaker: Mention | undefined;
+  sentences.forEach((s, i) => {
+    const paragraphStart = i === 0 || text.slice(sentences[i - 1]!.end, s.start).includes('\n');
+    if (paragraphStart) speaker = orgOf.get(SPEAKER_OPENING.exec(s.text)?.[1] ?? '');
+    if (!speaker || s.heading) return;
+    FIRST_PERSON.lastIndex = 0;
+    for (let m = FIRST_PERSON.exec(s.text); m; m = FIRST_PERSON.exec(s.text)) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (mentions.some((x) => x.start < end && x.end > start)) continue;
+      added.push({ ...speaker, start, end, surface: m[0], sentence: s.index, pronoun: true, nested: false });
+    }
+  });
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
 /** 云南保山, 宁波市奉化区: the first region only qualifies the second. */
 function markQualifiers(list: Mention[]): void {
   for (let i = 0; i + 1 < list.length; i++) {

@@ -30,7 +30,7 @@ export function buildEntities(groups: EntityGroup[], norm: NormalizedText): Extr
   const out: ExtractedEntity[] = [];
   const present = new Set(groups.map((g) => g.id));
   for (const g of groups) {
-    const surfaces = new Set(g.mentions.filter((m) => !m.fromCompound).map((m) => m.surface));
+    const surfaces = new Set(g.mentions.filter((m) => !m.fromCompound && !m.pronoun).map((m) => m.surface));
     for (const m of g.mentions) if (m.longSurface) surfaces.add(m.longSurface);
     surfaces.delete(g.name);
     const r = g.regionCode ? regionByCode(g.regionCode) : null;

@@ -8,6 +8,7 @@ import { byRule, establishedRule, operatorRule } from '../relations/founders.ts'
 import { locationRule, placeRule } from '../relations/location.ts';
 import { fundsRule, grantRule, investRule } from '../relations/investment.ts';
 import { assistRule, pairRule } from '../relations/pairs.ts';
+import { tableRule } from '../relations/table.ts';
 import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
 import { jointRule, withRule } from '../relations/symmetric.ts';
@@ -56,6 +57,7 @@ export function runRules(
     pairRule(ctx, related);
     affiliationRule(ctx, agencies);
   });
+  out.push(...tableRule(sentences, parties));
   // a place in brackets in the name (某省(某市)…) yields to a place the text states for the same entity
   const located = new Set(out.filter((r) => r.type === 'LOCATED_IN').map((r) => r.source));
   out.push(...regionRelations(flat).filter((r) => r.rule !== 'name-paren' || !located.has(r.source)));

@@ -6,6 +6,7 @@ import { clauseAround, type Party, type RuleContext } from './context.ts';
 export function affiliationRule(ctx: RuleContext, agencies: Map<string, Party>): void {
   const s = ctx.sentence;
   ctx.parties.forEach((p, i) => {
+    if (p.type === 'Person' && !p.mention.role) return bracketed(ctx, p, ctx.parties[i + 1]);
     if (p.type !== 'Person' || !p.mention.role) return;
     const clause = clauseAround(s, p.start);
     const roleStart = p.start - p.mention.role.length;
@@ -29,5 +30,21 @@ export function affiliationRule(ctx: RuleContext, agencies: Map<string, Party>):
       confidence: 0.8,
       role: p.mention.role,
     });
+  });
+}
+
+/** 王某(某某大学): a listed person and the organization in brackets right after the name. */
+function bracketed(ctx: RuleContext, p: Party, next: Party | undefined): void {
+  const s = ctx.sentence;
+  if (!next || next.type === 'Person' || next.type === 'Event' || next.type === 'Region') return;
+  if (!/^[(（]$/.test(s.text.slice(p.end - s.start, next.start - s.start))) return;
+  if (!/^[)）]/.test(s.text.slice(next.end - s.start))) return;
+  ctx.emit({
+    type: 'AFFILIATED_WITH',
+    source: p.id,
+    target: next.id,
+    at: p.start,
+    rule: 'bracketed',
+    confidence: 0.7,
   });
 }

@@ -5,7 +5,7 @@ import { ancestorsOf, regionsBySurface } from '../gazetteer/index.ts';
 import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
 
-const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地|推广)/;
+const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地|推广|技术培训|技术指导|技术服务)/;
 const IMPORTED = /^(?:引进|引入|承接)/;
 
 export function transferRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
@@ -61,9 +61,11 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|推介|转化)/.test(rest)) continue;
     // 甲省、乙省的高校向丙转移…: every listed provider
     const providers = providersBefore(ctx, hit.at, hit.at);
-    for (const target of targets)
-      for (const provider of providers) {
-        if (provider.id === target.id || related(provider.id, target.id)) continue;
+    // A、B分别向X、Y转让…: pairs by position
+    const each = /分别$/.test(s.text.slice(0, hit.at - s.start)) && providers.length === targets.length;
+    for (const [ti, target] of targets.entries())
+      for (const [pi, provider] of providers.entries()) {
+        if ((each && pi !== ti) || provider.id === target.id || related(provider.id, target.id)) continue;
         ctx.emit({
           type: 'TECH_TRANSFER',
           source: provider.id,

@@ -1,0 +1,57 @@
+// A table flattened to text (one row a line, cells separated by spaces): under a header naming the unit that
+// undertakes a project (承担单位, 牵头单位 …) and its partner (合作单位, 协作单位 …), each row states that the
+// two organizations in those columns cooperate.
+import type { SentenceContext } from '../entities/types.ts';
+import { isOrg, type Party, type RawRelation } from './context.ts';
+
+const LEAD = /^(?:项目)?(?:承担单位|牵头单位|申报单位|实施单位|依托单位)$/;
+const PARTNER = /^(?:合作单位|协作单位|参与单位|合作方|东部合作单位|西部合作单位)$/;
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function cells(s: SentenceContext): Cell[] {
+  const out: Cell[] = [];
+  for (const m of s.text.matchAll(/\S+/g)) {
+    out.push({ text: m[0], start: s.start + m.index, end: s.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+export function tableRule(sentences: SentenceContext[], parties: Party[][]): RawRelation[] {
+  const out: RawRelation[] = [];
+  let header: { width: number; lead: number; partner: number } | null = null;
+  sentences.forEach((s, i) => {
+    const row = cells(s);
+    const lead = row.findIndex((c) => LEAD.test(c.text));
+    const partner = row.findIndex((c) => PARTNER.test(c.text));
+    if (lead >= 0 && partner >= 0) {
+      header = { width: row.length, lead, partner };
+      return;
+    }
+    if (!header) return;
+    // a row has the header's number of cells; anything else ends the table
+    if (row.length !== header.width) {
+      header = null;
+      return;
+    }
+    const inCell = (c: Cell): Party | undefined =>
+      (parties[i] ?? []).find((p) => p.start === c.start && p.end === c.end && isOrg(p));
+    const a = inCell(row[header.lead]!);
+    const b = inCell(row[header.partner]!);
+    if (!a || !b || a.id === b.id) return;
+    out.push({
+      type: 'COOPERATION',
+      source: a.id,
+      target: b.id,
+      sentence: i,
+      at: a.start,
+      rule: 'table-row',
+      confidence: 0.7,
+    });
+  });
+  return out;
+}
