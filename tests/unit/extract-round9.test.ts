@@ -244,3 +244,25 @@ describe('fourteenth round: relations', () => {
     );
   });
 });
+
+describe('gaps named for this session', () => {
+  it('a bare 学院 or 研究院 opening a clause refers to the last one named', () => {
+    expect(
+      facts(
+        '浙江海洋科技大学水产学院与舟山市人民政府签署合作协议。学院已向舟山渔港科技有限公司转让专利8项。',
+      ),
+    ).toContain('TECH_TRANSFER university:浙江海洋科技大学水产学院 -> company:舟山渔港科技有限公司');
+    expect(facts('舟山海洋研究院成立于2019年。研究院已向舟山渔港科技有限公司转让专利8项。')).toContain(
+      'TECH_TRANSFER institute:舟山海洋研究院 -> company:舟山渔港科技有限公司',
+    );
+  });
+
+  it('the subject of an agreement (签署某某算力中心项目合作协议) is not a platform unless a place names it', () => {
+    const generic = '杭州云栖科技有限公司与铜仁市人民政府签署人工智能算力中心项目合作协议。';
+    expect(names(generic, 'Platform')).toEqual([]);
+    expect(facts(generic)).toEqual(['AGREEMENT agency:铜仁市人民政府 -> company:杭州云栖科技有限公司']);
+    expect(names('浙江海洋科技大学与铜仁市人民政府签署浙江海洋科技大学铜仁研究院共建协议。')).toContain(
+      '浙江海洋科技大学铜仁研究院',
+    );
+  });
+});

@@ -57,8 +57,11 @@ export function endsOnToken(tokens: Token[], end: number): boolean {
   return ROLE_WORDS.some((r) => r === rest);
 }
 
-/** A qualifier names something specific: a place, a name-like token, a quote. */
-export function hasProperPart(tokens: Token[], start: number, end: number): boolean {
+/**
+ * A qualifier names something specific: a place, a name-like token, a quote (with `placeOnly`, a place, a
+ * compound of region abbreviations or a quote only: an unknown word is not enough).
+ */
+export function hasProperPart(tokens: Token[], start: number, end: number, placeOnly = false): boolean {
   for (const t of tokens) {
     if (t.end <= start || t.start >= end) continue;
     // a token straddling the suffix (科创母|基金) counts only with its part before the suffix
@@ -68,6 +71,7 @@ export function hasProperPart(tokens: Token[], start: number, end: number): bool
     // 津甘, 沪滇: a compound of region abbreviations is a proper qualifier
     if (word.length >= 2 && word.length <= 4 && splitAbbreviationCompound(word)) return true;
     if (/[“”"《》]/.test(word)) return true;
+    if (placeOnly) continue;
     if (PROPER_TAGS.has(t.tag) && !GENERIC_QUALIFIERS.has(word) && (CJK.test(word) || /^[A-Za-z]/.test(word)))
       return true;
   }
@@ -84,6 +88,10 @@ const PARTY_ROLE =
 
 /** An administrative level alone (省, 市, 自治区 …): the qualifier of 省科技厅, 市政府. */
 const LEVEL_ONLY = /^(?:省|市|区|县|州|盟|旗|自治区|自治州|自治县)$/;
+
+/** Right after a name: the agreement it is the subject of (…项目合作协议, …共建框架协议, …投资合同). */
+const AGREEMENT_TAIL =
+  /^(?:项目)?(?:战略|全面|框架|合作|投资|共建|建设|技术|开发|运营)*(?:协议|合同|备忘录|意向书)/;
 
 const HEADLINE_VERB = /再添|又添|新添|喜添|再获|喜获|又获|荣获|再造|迎来/;
 
@@ -167,7 +175,10 @@ function candidate(
   const canonical = ctx.text.slice(withoutProvince(ctx.tokens, start, rule) - ctx.start, sEnd - ctx.start);
   // 建成奶源基地3个: a name followed by a count is a kind of facility, not one named facility
   const counted = /^[\d一二三四五六七八九十两]+(?:个|家|座|处|所)/.test(ctx.text.slice(end - ctx.start));
-  const proper = (hasProperPart(ctx.tokens, start, sStart) || compoundPrefix(qualifier)) && !counted;
+  // 签署算力中心合作协议: what an agreement is about is a kind of facility unless a place or a quote names it
+  const subjectOfAgreement = AGREEMENT_TAIL.test(ctx.text.slice(end - ctx.start));
+  const proper =
+    (hasProperPart(ctx.tokens, start, sStart, subjectOfAgreement) || compoundPrefix(qualifier)) && !counted;
   // 津冀协同再添新平台: a headline's verb of gaining something (再添, 喜获) is never inside a name
   if (HEADLINE_VERB.test(qualifier)) return null;
   // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)

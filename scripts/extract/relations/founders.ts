@@ -17,7 +17,8 @@ const BY_VERB = /(发起|设立|成立|组建|出资|管理|运营|托管|主办
 const PARENT_MARK = /^(?:旗下|下属|所属)/;
 const TOPIC: Array<[RegExp, ExtractedEntityType[]]> = [
   // a bare generic noun opening the clause refers back too (学校已向…, 基金由…)
-  [/(?:^|[,，。;；])(?:学校|高校)/, ['University']],
+  [/(?:^|[,，。;；])(?:学校|高校|学院)(?![长院])/, ['University']],
+  [/(?:^|[,，。;；])(?:研究院|研究所)(?![长])/, ['ResearchInstitute']],
   [/(?:^|[,，。;；])(?:基金)/, ['Fund']],
   [/(?:^|[,，。;；])(?:公司|企业)/, ['Company']],
   [/(?:^|[,，。;；])(?:大会|会议|论坛|活动|交流会|洽谈会|推介会|对接会)/, ['Event']],
