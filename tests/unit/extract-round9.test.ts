@@ -1,7 +1,8 @@
 // General fixes from the thirteenth and fourteenth held-out rounds (tests/fixtures/extract/038–040: a 科技援疆
 // work report, a 校地合作 news release, a WeChat-style 对口合作 article; 041–043: a 科技部 notice with a flattened
 // project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
-// this test with other names than the fixtures.
+// this test with other names than the fixtures; 044–046 (fifteenth round: a signing with a numbered project
+// list, a reverse 科创飞地, a 科技厅 director's speech) likewise.
 import { describe, expect, it } from 'vitest';
 import { extractDocument, segmentSentences } from '../../scripts/extract/index.ts';
 
@@ -264,5 +265,85 @@ describe('gaps named for this session', () => {
     expect(names('浙江海洋科技大学与铜仁市人民政府签署浙江海洋科技大学铜仁研究院共建协议。')).toContain(
       '浙江海洋科技大学铜仁研究院',
     );
+  });
+});
+
+describe('fifteenth round: names and places', () => {
+  it('a numbered list marker in brackets, (1) or (二), is not part of the name after it', () => {
+    expect(
+      names('签约项目包括:(1)苏州云帆科技有限公司与海东高原牧业有限公司的饲草加工项目。', 'Company'),
+    ).toEqual(['苏州云帆科技有限公司', '海东高原牧业有限公司']);
+  });
+
+  it('reads a Tibetan name written with 才让, 尼玛 … after a title', () => {
+    expect(names('玉树州副州长尼玛才让表示,将加强合作。', 'Person')).toEqual(['尼玛才让']);
+  });
+
+  it('在+province+prefecture+county举行: the event is in the county', () => {
+    expect(facts('9月2日,苏玉科技合作对接会在青海省玉树藏族自治州称多县举行。')).toContain(
+      'LOCATED_IN event:苏玉科技合作对接会 -> region:632723',
+    );
+  });
+
+  it('a university name opening with a macro-region (南方, 北方 …) is a name', () => {
+    expect(names('北方科技大学与海东市人民政府签署协议。', 'University')).toEqual(['北方科技大学']);
+  });
+
+  it('联合研发中心 is specific enough with a common qualifier', () => {
+    expect(names('推动两校共建高原医学联合研发中心。', 'Platform')).toEqual(['高原医学联合研发中心']);
+  });
+});
+
+describe('fifteenth round: relations', () => {
+  it('A、B分别对口支援X、Y between universities and institutes pairs by position', () => {
+    const f = facts(
+      '苏州理工创新大学、南京农林科技大学分别对口支援青海玉树职业技术学院、玉树州畜牧科学研究所。',
+    );
+    expect(f).toEqual([
+      'PAIRED_ASSISTANCE university:苏州理工创新大学 -> university:青海玉树职业技术学院',
+      'PAIRED_ASSISTANCE university:南京农林科技大学 -> institute:玉树州畜牧科学研究所',
+    ]);
+  });
+
+  it('签约项目包括:A与B的…项目;C与D的…项目: each pair signed', () => {
+    const f = facts(
+      '本次签约的项目包括:苏州云帆科技有限公司与海东高原牧业有限公司的饲草加工项目;南京润土农业科技有限公司与乐都区人民政府的设施农业示范项目。',
+    );
+    expect(f).toEqual([
+      'AGREEMENT company:海东高原牧业有限公司 -> company:苏州云帆科技有限公司',
+      'AGREEMENT agency:乐都区人民政府 -> company:南京润土农业科技有限公司',
+    ]);
+  });
+
+  it('C则与B共建X after a ; names C, not the first party of the sentence', () => {
+    const f = facts(
+      '海东云数科技有限公司已与澳门智能科技研究院达成合作;海东富硒产业研究院则与西北旱区农林大学共建富硒农业联合实验室。',
+    );
+    expect(f).not.toContain('ESTABLISHED company:海东云数科技有限公司 -> platform:富硒农业联合实验室');
+    expect(f).toContain('ESTABLISHED institute:海东富硒产业研究院 -> platform:富硒农业联合实验室');
+  });
+
+  it('飞地由A与B共建: a bare 飞地 opening the sentence is what they founded', () => {
+    const text =
+      '9月1日,海东(苏州)科创飞地在苏州市揭牌。飞地由海东市人民政府与苏州工业园区科创运营有限公司合作共建。';
+    expect(facts(text)).toEqual(
+      expect.arrayContaining([
+        'ESTABLISHED agency:海东市人民政府 -> platform:海东(苏州)科创飞地',
+        'ESTABLISHED company:苏州工业园区科创运营有限公司 -> platform:海东(苏州)科创飞地',
+      ]),
+    );
+  });
+
+  it('in a speech, 我厅 is the organization of the byline under the title', () => {
+    const text = [
+      '在全省科技合作工作会议上的讲话',
+      '',
+      '青海省科学技术厅厅长 李德明',
+      '',
+      '同志们:',
+      '',
+      '过去一年,我厅与江苏省科学技术厅签订了科技合作协议。',
+    ].join('\n');
+    expect(facts(text)).toContain('AGREEMENT agency:江苏省科学技术厅 -> agency:青海省科学技术厅');
   });
 });

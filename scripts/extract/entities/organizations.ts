@@ -32,6 +32,8 @@ const STANDALONE = new RegExp(
     .join('|'),
   'g',
 );
+/** China's macro-regions, which open many university and institute names (西北…大学, 南方…大学). */
+const MACRO_REGIONS = new Set('华北 华东 华南 华中 西北 西南 东北 东南 中南 南方 北方'.split(' '));
 const TRAILING_PAREN = /^[(（][\u4e00-\u9fff]{2,8}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
 const FOUNDED_BEFORE =
@@ -67,7 +69,7 @@ export function hasProperPart(tokens: Token[], start: number, end: number, place
     // a token straddling the suffix (科创母|基金) counts only with its part before the suffix
     const word = t.end > end ? t.word.slice(0, end - t.start) : t.word;
     if (word.length === 0) continue;
-    if (isRegionWord(word)) return true;
+    if (isRegionWord(word) || MACRO_REGIONS.has(word)) return true;
     // 津甘, 沪滇: a compound of region abbreviations is a proper qualifier
     if (word.length >= 2 && word.length <= 4 && splitAbbreviationCompound(word)) return true;
     if (/[“”"《》]/.test(word)) return true;

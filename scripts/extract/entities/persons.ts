@@ -2,13 +2,15 @@
 // or a segmenter person name followed by a role or a verb of speech (王某某表示).
 import { AFTER_NAME, ROLE_WORDS } from '../lexicon/roles.ts';
 import { surnameLength } from '../lexicon/surnames.ts';
+import { isRegionWord } from './regions.ts';
 import type { Mention, SentenceContext } from './types.ts';
 
 const NAME_CHARS = /^[\u4e00-\u9fff]+$/;
 const NOT_NAME = /[的了和与及在是等为对将把被从向以其这那个们]/;
 const ROLE_SEP = /^[、和及]/;
 const TRANSLIT_CHARS =
-  '阿不都热合曼买提江古丽艾尼瓦尔吐逊克依木亚孜努拉巴特扎西次仁旦增多吉卓玛格桑德央金平措顿珠姆其美朗杰白达娃索南苏和额敦雅宝音图哈斯乌兰那吾力肉麦洪迪帕夏米娜赛地';
+  '阿不都热合曼买提江古丽艾尼瓦尔吐逊克依木亚孜努拉巴特扎西次仁旦增多吉卓玛格桑德央金平措顿珠姆其美朗杰白达娃索南苏和额敦雅宝音图哈斯乌兰那吾力肉麦洪迪帕夏米娜赛地' +
+  '才让尼罗布旺堆宗普边贡觉群培土登曲加拉';
 const TRANSLIT = new RegExp(
   `(${'局长|主任|书记|县长|州长|副局长|副主任|负责人|专家|教授|村民|牧民|干部'})([${TRANSLIT_CHARS}·]{4,8})(?=说|表示|介绍|指出|告诉|称)`,
   'g',
@@ -86,7 +88,8 @@ export function findPersons(ctx: SentenceContext): Mention[] {
   for (let hit = ROLE_RE.exec(text); hit; hit = ROLE_RE.exec(text)) {
     const role = hit[0];
     const i = hit.index;
-    const nameStart = i + role.length;
+    // 某某厅厅长 王某: a byline may put a space between the title and the name
+    const nameStart = i + role.length + (text[i + role.length] === ' ' ? 1 : 0);
     // 王波说: a two-character name right before a verb of speech, not 王波说 as a name
     const lengths = /^(?:说|表示|介绍|指出|称|强调|认为|坦言|透露)/.test(text.slice(nameStart + 2))
       ? [2]
@@ -145,6 +148,8 @@ export function findPersons(ctx: SentenceContext): Mention[] {
   for (let k = 0; k < ctx.tokens.length; k++) {
     const t = ctx.tokens[k]!;
     if (!/^nr/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !acceptName(t.word)) continue;
+    // 玉树州副州长: a place the segmenter tags as a name, before the title of its own officials
+    if (isRegionWord(t.word)) continue;
     const rest = text.slice(t.end - ctx.start);
     const role = ROLE_WORDS.find((r) => rest.startsWith(r));
     if (!role && !/^(?:表示|说|介绍|指出|强调|认为|称)/.test(rest)) continue;

@@ -24,6 +24,18 @@ const COMPOUND_CONTEXT =
 /** Region names (not abbreviations) that a token may be. */
 const regionWordCache = new Map<string, boolean>();
 
+/** Is the text one or more place names written one after the other (青海省果洛藏族自治州)? */
+export function isPlaceRun(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    let len = Math.min(12, text.length - i);
+    while (len >= 2 && !isRegionWord(text.slice(i, i + len))) len--;
+    if (len < 2) return false;
+    i += len;
+  }
+  return text.length > 0;
+}
+
 export function isRegionWord(word: string): boolean {
   if (word.length < 2) return false;
   let yes = regionWordCache.get(word);

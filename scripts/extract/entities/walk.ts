@@ -79,6 +79,12 @@ export function walkLeft(
     if (t.word === ')' || t.word === '）') {
       const o = matchOpen(tokens, i, t.word === ')' ? '(' : '（', t.word, floor);
       if (o < 0) break;
+      // (1)某某公司, (二)某某大学: a numbered list marker, not a bracket inside the name
+      const inner = tokens
+        .slice(o + 1, i)
+        .map((x) => x.word)
+        .join('');
+      if (/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})$/.test(inner)) break;
       start = tokens[o]!.start;
       i = o - 1;
       continue;

@@ -42,6 +42,8 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('工程技术研究中心', 'Platform'),
   rule('联合实验室', 'Platform', false),
   rule('联合研究中心', 'Platform', false),
+  rule('联合研发中心', 'Platform', false),
+  rule('联合创新中心', 'Platform', false),
   rule('联合研究院', 'ResearchInstitute', false),
   rule('新型研发机构', 'Platform'),
   rule('研究院', 'ResearchInstitute'),

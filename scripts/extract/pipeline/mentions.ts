@@ -139,26 +139,37 @@ const SPEAKER_OPENING = /^([\u4e00-\u9fff]{2,4})[:：]/;
 const FIRST_PERSON = /我们|我(?=[厅局委校院所])./g;
 
 /**
- * An interview's answers (储某:……): in the paragraph a named speaker opens, 我们 (我厅, 我校 …) is the
- * organization the speaker was introduced with (某某厅副厅长储某): a mention of it, for relations only.
+ * The speaker's organization for 我们 (我厅, 我校 …): in an interview, the paragraph a named speaker opens
+ * (储某:……) belongs to the organization the speaker was introduced with (某某厅副厅长储某); in a speech, every
+ * paragraph not opened by another speaker belongs to the organization of the byline under the title
+ * (某某厅厅长 王某). The pronoun becomes a mention of that organization, for relations only.
  */
 export function speakerPronouns(sentences: SentenceContext[], mentions: Mention[], text: string): Mention[] {
   const orgOf = new Map<string, Mention>();
+  let byline: Mention | undefined;
   for (const p of mentions) {
     if (p.type !== 'Person' || !p.role || orgOf.has(p.surface)) continue;
     const roleStart = p.start - p.role.length;
     const org = mentions.find(
       (m) =>
-        m.sentence === p.sentence && m.end === roleStart && !['Person', 'Region', 'Event'].includes(m.type),
+        m.sentence === p.sentence &&
+        (m.end === roleStart || m.end === roleStart - 1) &&
+        !['Person', 'Region', 'Event'].includes(m.type),
     );
-    if (org) orgOf.set(p.surface, org);
+    if (!org) continue;
+    orgOf.set(p.surface, org);
+    // a byline: a heading near the top that is only the organization, the title and the name
+    const s = sentences[p.sentence]!;
+    if (s.heading && p.sentence < 4 && org.start === s.start && p.end === s.end) byline ??= org;
   }
   if (orgOf.size === 0) return mentions;
   const added: Mention[] = [];
   let speaker: Mention | undefined;
   sentences.forEach((s, i) => {
-    const paragraphStart = i === 0 || text.slice(sentences[i - 1]!.end, s.start).includes('\n');
-    if (paragraphStart) speaker = orgOf.get(SPEAKER_OPENING.exec(s.text)?.[1] ?? '');
+    if (i === 0 || text.slice(sentences[i - 1]!.end, s.start).includes('\n')) {
+      const opening = SPEAKER_OPENING.exec(s.text)?.[1];
+      speaker = opening ? orgOf.get(opening) : byline;
+    }
     if (!speaker || s.heading) return;
     FIRST_PERSON.lastIndex = 0;
     for (let m = FIRST_PERSON.exec(s.text); m; m = FIRST_PERSON.exec(s.text)) {

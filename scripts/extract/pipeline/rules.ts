@@ -11,7 +11,7 @@ import { assistRule, pairRule } from '../relations/pairs.ts';
 import { tableRule } from '../relations/table.ts';
 import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
-import { jointRule, withRule } from '../relations/symmetric.ts';
+import { jointRule, projectPairRule, withRule } from '../relations/symmetric.ts';
 import type { EntityGroup } from '../resolve.ts';
 import { regionRelations } from './structure.ts';
 
@@ -48,6 +48,7 @@ export function runRules(
     locationRule(ctx);
     const related = (a: string, b: string): boolean =>
       out.slice(start).some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
+    projectPairRule(ctx, related);
     investRule(ctx, related);
     fundsRule(ctx, related);
     grantRule(ctx, related);

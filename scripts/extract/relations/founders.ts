@@ -23,6 +23,11 @@ const TOPIC: Array<[RegExp, ExtractedEntityType[]]> = [
   [/(?:^|[,，。;；])(?:公司|企业)/, ['Company']],
   [/(?:^|[,，。;；])(?:大会|会议|论坛|活动|交流会|洽谈会|推介会|对接会)/, ['Event']],
   [/(?:^|[,，。;；])(?:园区|科技园|产业园)/, ['Platform']],
+  // 飞地由…共建, 中心将为…: a bare platform noun opening the clause, followed by a function word or verb
+  [
+    /(?:^|[,，。;；])(?:飞地|中心|基地|平台|联盟|联合体)(?=[由已将在于是为与和均还也正共先现目自,，]|$)/,
+    ['Platform'],
+  ],
   [/该(?:基金|母基金|子基金)/, ['Fund']],
   [/该(?:校|大学|学院)/, ['University']],
   [/该(?:实验室|研究院|研究所|院|所)/, ['ResearchInstitute', 'Platform']],
@@ -137,9 +142,16 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     const firstSubject = subjects[0];
     if (firstSubject && /[与和同]$/.test(s.text.slice(0, firstSubject.start - s.start))) {
       // 该所正与B联合建设X: the partner is the unit 该所 refers back to
+      // (an item of a list ends at ;: A…;C则与B共建X names C, not A)
+      const item = s.start + s.text.slice(0, firstSubject.start - s.start).search(/[^;；]*$/);
       const partner =
         ctx.parties.find(
-          (p) => p.end < firstSubject.start && isActor(p) && p.type !== 'Event' && p.type !== 'Region',
+          (p) =>
+            p.start >= item &&
+            p.end < firstSubject.start &&
+            isActor(p) &&
+            p.type !== 'Event' &&
+            p.type !== 'Region',
         ) ?? topicOf(ctx, firstSubject.start, true);
       if (partner) subjects = [partner, ...subjects];
     }

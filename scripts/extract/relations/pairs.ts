@@ -131,19 +131,20 @@ export function assistRule(ctx: RuleContext, related: (a: string, b: string) => 
       (p) =>
         p.start >= hit.end &&
         p.start - hit.end <= 10 &&
-        p.type === 'Region' &&
+        (p.type === 'Region' || AIDED_UNITS.has(p.type)) &&
         !/[,，。;；、]/.test(s.text.slice(hit.end - s.start, p.start - s.start)),
     );
     if (bi < 0) continue;
+    // 甲大学对口支援乙学院: units help units; places are helped by places and their government bodies
+    const units = ctx.parties[bi]!.type !== 'Region';
+    const helps = (p: Party): boolean =>
+      units ? AIDED_UNITS.has(p.type) : p.type === 'Region' || p.type === 'GovernmentAgency';
     const clauseStart = s.start + Math.max(0, s.text.slice(0, hit.at - s.start).search(/[^,，;；]*$/));
     const helper = [...ctx.parties]
       .reverse()
-      .find(
-        (p) =>
-          p.end <= hit.at && p.start >= clauseStart && (p.type === 'Region' || p.type === 'GovernmentAgency'),
-      );
+      .find((p) => p.end <= hit.at && p.start >= clauseStart && helps(p));
     if (!helper) continue;
-    const helped = listFromRegions(ctx, bi);
+    const helped = listFromKind(ctx, bi, units ? (p) => AIDED_UNITS.has(p.type) : (p) => p.type === 'Region');
     // A、B、C分别对口支援X、Y、Z: the i-th helper helps the i-th place
     const helpers = helperList(ctx, helper, clauseStart);
     if (
@@ -209,14 +210,18 @@ function helperList(ctx: RuleContext, last: Party, clauseStart: number): Party[]
   return out;
 }
 
-function listFromRegions(ctx: RuleContext, i: number): Party[] {
+/** Universities, institutes and other units that aid (or are aided by) their counterparts. */
+const AIDED_UNITS = new Set<Party['type']>(['University', 'ResearchInstitute', 'Company', 'Platform']);
+
+/** The list (X、Y和Z) starting at index i, of parties of one kind. */
+function listFromKind(ctx: RuleContext, i: number, kind: (p: Party) => boolean): Party[] {
   const out = [ctx.parties[i]!];
   for (let k = i + 1; k < ctx.parties.length; k++) {
     const gap = ctx.sentence.text.slice(
       ctx.parties[k - 1]!.end - ctx.sentence.start,
       ctx.parties[k]!.start - ctx.sentence.start,
     );
-    if (!/^(?:、|和|及|以及)?$/.test(gap) || ctx.parties[k]!.type !== 'Region') break;
+    if (!/^(?:、|和|及|以及)?$/.test(gap) || !kind(ctx.parties[k]!)) break;
     out.push(ctx.parties[k]!);
   }
   return out;

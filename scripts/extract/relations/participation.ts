@@ -1,4 +1,5 @@
 // Events: hosts and participants (A在R召开E, 由A主办, X、Y参加会议, 会上 …) and where the event took place.
+import { isPlaceRun } from '../entities/regions.ts';
 import { regionId } from '../gazetteer/index.ts';
 import { clauseAround, isOrg, triggerHits, type Party, type RuleContext } from './context.ts';
 
@@ -10,8 +11,17 @@ function locationBefore(ctx: RuleContext, at: number, clauseStart: number): Part
   const s = ctx.sentence;
   const zai = s.text.lastIndexOf('在', at - s.start);
   if (zai < 0 || s.start + zai < clauseStart) return null;
+  const from = s.start + zai + 1;
   return (
-    ctx.parties.find((p) => p.start === s.start + zai + 1 && (p.type === 'Region' || p.type === 'Other')) ??
+    ctx.parties.find((p) => p.start === from && (p.type === 'Region' || p.type === 'Other')) ??
+    // 在青海省某某州某某县举行: the places before the last only qualify it
+    ctx.parties.find(
+      (p) =>
+        p.type === 'Region' &&
+        p.start > from &&
+        p.end <= at &&
+        isPlaceRun(s.text.slice(from - s.start, p.start - s.start)),
+    ) ??
     null
   );
 }

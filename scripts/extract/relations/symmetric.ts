@@ -224,3 +224,27 @@ function masked(ctx: RuleContext, start: number, end: number): string {
   }
   return text;
 }
+
+/**
+ * 签约项目包括:(1)A与B的某某项目;(2)C与D的…项目: each pair named with its joint project signed an
+ * agreement (or, without a signing in the sentence, cooperates); items end at ;；.
+ */
+export function projectPairRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  const signed = /签约|签署|签订/.test(s.text);
+  ctx.parties.forEach((a, i) => {
+    const b = ctx.parties[i + 1];
+    if (!b || !isActor(a) || !isActor(b) || a.id === b.id) return;
+    if (!/^[与和同]$/.test(s.text.slice(a.end - s.start, b.start - s.start))) return;
+    if (!/^的[^,，。;；:：]{1,30}?项目(?:[;；。]|$)/.test(s.text.slice(b.end - s.start))) return;
+    if (related(a.id, b.id)) return;
+    ctx.emit({
+      type: signed ? 'AGREEMENT' : 'COOPERATION',
+      source: a.id,
+      target: b.id,
+      at: b.end,
+      rule: 'project-pair',
+      confidence: 0.6,
+    });
+  });
+}
