@@ -1,10 +1,9 @@
 // General fixes from the fifth held-out round (tests/fixtures/extract/012–019), each on sentences written
 // for this test rather than copied from a fixture: fund short forms, 向X投资, topic carry-over, 出资,
 // ceremonies and themed weeks, people after titles and before adverbs, contact persons, stray county names.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, readDocumentFile } from '../../scripts/extract/index.ts';
-import { scoreAll } from '../../scripts/extract/scoring.ts';
+import { extractDocument } from '../../scripts/extract/index.ts';
+import { fixtureIds, scoreFixtures } from '../helpers/extract-fixtures.ts';
 
 const run = (text: string, date = '2025-06-12') => extractDocument({ id: 't', text, date });
 const facts = (text: string) =>
@@ -142,22 +141,13 @@ describe('fifth-round fixture extras', () => {
 });
 
 describe('held-out rounds five to eight (tests/fixtures/extract/012–027), regression floor', () => {
-  const ids = readdirSync('tests/fixtures/extract')
-    .filter((f) => /^0(1[2-9]|2\d)_.*\.gold\.json$/.test(f))
-    .map((f) => f.replace('.gold.json', ''));
+  const ids = fixtureIds(/^0(1[2-9]|2\d)_/);
 
   it('has the sixteen documents', () => expect(ids.length).toBeGreaterThanOrEqual(16));
 
   it('scores entity F1 ≥ 0.98 and typed relation F1 ≥ 0.95 over the rounds, ≥ 0.75 on each', async () => {
-    const pairs = [];
-    for (const id of ids) {
-      const doc = await readDocumentFile(`tests/fixtures/extract/${id}.txt`);
-      const gold = JSON.parse(readFileSync(`tests/fixtures/extract/${id}.gold.json`, 'utf8'));
-      const one = { label: id, gold, pred: extractDocument(doc) };
-      expect(scoreAll([one]).relationsTyped.f1, id).toBeGreaterThanOrEqual(0.75);
-      pairs.push(one);
-    }
-    const all = scoreAll(pairs);
+    const { each, all } = await scoreFixtures(ids);
+    for (const [id, one] of each) expect(one.relationsTyped.f1, id).toBeGreaterThanOrEqual(0.75);
     expect(all.entities.f1).toBeGreaterThanOrEqual(0.98);
     expect(all.relationsTyped.f1).toBeGreaterThanOrEqual(0.95);
   });

@@ -5,6 +5,7 @@
 // list, a reverse 科创飞地, a 科技厅 director's speech) likewise.
 import { describe, expect, it } from 'vitest';
 import { extractDocument, segmentSentences } from '../../scripts/extract/index.ts';
+import { fixtureIds, scoreFixtures } from '../helpers/extract-fixtures.ts';
 
 const run = (text: string, date = '2025-06-12') => extractDocument({ id: 't', text, date });
 const facts = (text: string) =>
@@ -345,5 +346,18 @@ describe('fifteenth round: relations', () => {
       '过去一年,我厅与江苏省科学技术厅签订了科技合作协议。',
     ].join('\n');
     expect(facts(text)).toContain('AGREEMENT agency:江苏省科学技术厅 -> agency:青海省科学技术厅');
+  });
+});
+
+describe('held-out rounds thirteen to fifteen (tests/fixtures/extract/038–046), regression floor', () => {
+  const ids = fixtureIds(/^0(3[89]|4[0-6])_/);
+
+  it('has the nine documents', () => expect(ids).toHaveLength(9));
+
+  it('scores entity F1 ≥ 0.98 and typed relation F1 ≥ 0.95 over the rounds, ≥ 0.85 on each', async () => {
+    const { each, all } = await scoreFixtures(ids);
+    for (const [id, one] of each) expect(one.relationsTyped.f1, id).toBeGreaterThanOrEqual(0.85);
+    expect(all.entities.f1).toBeGreaterThanOrEqual(0.98);
+    expect(all.relationsTyped.f1).toBeGreaterThanOrEqual(0.95);
   });
 });
