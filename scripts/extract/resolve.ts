@@ -2,7 +2,11 @@
 // names), short forms merged into the full name they abbreviate, dependent units named after their parent,
 // and stable ids (`<prefix>:<canonical name>`, regions `region:<code>`).
 import { ID_PREFIX, type ExtractedEntityType } from '../../contract/vocabulary.ts';
-import { regionByCode, resolveRegion as resolveRegionRaw } from './gazetteer/index.ts';
+import {
+  regionByCode,
+  resolveRegion as resolveRegionRaw,
+  splitAbbreviationCompound,
+} from './gazetteer/index.ts';
 import { NAME_EXPANSIONS, ORG_SUFFIXES } from './lexicon/org-suffixes.ts';
 import { isRegionWord } from './entities/regions.ts';
 import type { Mention } from './entities/types.ts';
@@ -20,7 +24,7 @@ export interface EntityGroup {
 
 /** An academy prefix shared by its institutes (某某科学院…所): compared after it is removed. */
 const INSTITUTIONAL_PREFIX = /^[\u4e00-\u9fff]{2,6}?(?:科学院|工程院)/;
-const DEPENDENT_SUFFIX = /^(.{2,9}?)(研发中心|研究院|分公司|子公司|研究所|办事处|创新中心|分院)$/;
+export const DEPENDENT_SUFFIX = /^(.{2,9}?)(研发中心|研究院|分公司|子公司|研究所|办事处|创新中心|分院)$/;
 /** The name of a development zone or new area following its city's name. */
 const ZONE_HEAD =
   /^(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|工业园区|产业园区|综合保税区|保税区|自由贸易试验区|自贸区)/;
@@ -122,12 +126,32 @@ function isSubsequence(short: string, long: string): boolean {
   return j === short.length;
 }
 
+/**
+ * 苏青协作联席会议 for 江苏省·青海省对口支援协作联席会议: an event title opening with a compound of region
+ * abbreviations abbreviates a title that names those regions in that order and keeps the rest in order.
+ */
+function compoundTitle(s: string, l: string): boolean {
+  const regions = splitAbbreviationCompound(s.slice(0, 2));
+  if (!regions || s.at(-1) !== l.at(-1)) return false;
+  let at = 0;
+  for (const r of regions) {
+    const hit = [r.name, ...r.shortNames]
+      .map((n) => ({ n, i: l.indexOf(n, at) }))
+      .filter((x) => x.i >= 0)
+      .sort((a, b) => a.i - b.i)[0];
+    if (!hit) return false;
+    at = hit.i + hit.n.length;
+  }
+  return isSubsequence(s.slice(2), l.slice(at));
+}
+
 /** Does `short` abbreviate `long` (same type)? */
 function abbreviates(short: EntityGroup, long: EntityGroup, weak: boolean): boolean {
   const s = short.name;
   const l = long.name;
   if (s.length >= l.length || s.length < 4) return false;
   if (l.endsWith(s)) return true;
+  if (short.type === 'Event' && compoundTitle(s, l)) return true;
   const ss = s.replace(INSTITUTIONAL_PREFIX, '');
   const ll = l.replace(INSTITUTIONAL_PREFIX, '');
   if (ss[0] !== ll[0] || s.at(-1) !== l.at(-1) || !isSubsequence(s, l)) return false;

@@ -165,6 +165,16 @@ function candidate(
   let start = walkLeft(ctx.tokens, k, floor, 'org', isRegionWord);
   const role = [...ctx.text.slice(start - ctx.start, sStart - ctx.start).matchAll(PARTY_ROLE)].at(-1);
   if (role) start += role.index + role[0].length;
+  // 某某大学教授王某院士工作站: a station named after a person starts at the name, after the person's titles
+  if (rule.suffix.endsWith('工作站')) {
+    const q = ctx.text.slice(start - ctx.start, sStart - ctx.start);
+    let title = 0;
+    for (const r of ROLE_WORDS) {
+      const at = q.lastIndexOf(r);
+      if (at >= 0) title = Math.max(title, at + r.length);
+    }
+    if (title > 0 && q.length - title >= 2) start += title;
+  }
   const qualifier = ctx.text.slice(start - ctx.start, sStart - ctx.start);
   if (qualifier.length < rule.minPrefix || isGeneric(qualifier)) return null;
   // 两省科技部门, 沿黄省区科技部门: a department is named only by its region

@@ -62,7 +62,7 @@ function roleRunBefore(text: string, end: number): { start: number; role: string
   return { start: pos, role: roles.join('、') };
 }
 
-function acceptName(name: string): boolean {
+export function acceptName(name: string): boolean {
   if (!NAME_CHARS.test(name) || NOT_NAME.test(name)) return false;
   const sl = surnameLength(name);
   return sl > 0 && name.length - sl >= 1 && name.length - sl <= 2;

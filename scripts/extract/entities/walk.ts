@@ -10,6 +10,8 @@ const CONNECTORS_EVENT = new Set(['·', '-', '—', '–', '暨', '&']);
 const DASHES = new Set(['-', '—', '–', '―', '－']);
 const AGENCY_END = /(?:委员会|委|厅|局|部|办公室)$/;
 const MAX_NAME = 40;
+/** A registered company name does not join two words with 与 (甲科技与乙有限公司 names two companies). */
+const COMPANY_END = /(?:公司|集团)$/;
 /** One-character function words that never start a name. */
 const FUNCTION_CHARS = new Set(
   '在由与和及等的了是为对向从将把被该本我其此这那各每并而或还也都已又再更均即据经赴率至到给让使以'.split(''),
@@ -119,7 +121,16 @@ export function walkLeft(
     if (
       mode === 'org' &&
       i - 1 >= floor &&
-      ((t.word === '与' && innerConjunction(tokens[i - 1]!, isRegion)) ||
+      ((t.word === '与' &&
+        !COMPANY_END.test(tokens[first]!.word) &&
+        innerConjunction(tokens[i - 1]!, isRegion)) ||
+        // 南京和瑞…公司: 和 between a bare place name and a one-character token is a cut word of the name
+        (t.word === '和' &&
+          i + 1 < first &&
+          tokens[i + 1]!.word.length === 1 &&
+          CJK.test(tokens[i + 1]!.word) &&
+          isRegion(tokens[i - 1]!.word) &&
+          !/(?:[省市县区旗盟]|自治州)$/.test(tokens[i - 1]!.word)) ||
         (t.word === '和' &&
           AGENCY_END.test(tokens[first]!.word) &&
           innerConjunction(tokens[i - 1]!, isRegion, true)))

@@ -46,6 +46,8 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('联合创新中心', 'Platform', false),
   rule('联合研究院', 'ResearchInstitute', false),
   rule('新型研发机构', 'Platform'),
+  rule('院士工作站', 'Platform', false),
+  rule('专家工作站', 'Platform', false),
   rule('研究院', 'ResearchInstitute'),
   rule('研究所', 'ResearchInstitute'),
   rule('研究中心', 'ResearchInstitute'),

@@ -3,7 +3,7 @@
 // company names) that need the whole document.
 import { findEvents } from '../entities/events.ts';
 import { findOrganizations } from '../entities/organizations.ts';
-import { findPersons } from '../entities/persons.ts';
+import { acceptName, findPersons } from '../entities/persons.ts';
 import {
   findCompoundMentions,
   findRegionMentions,
@@ -11,7 +11,8 @@ import {
   strayCountyShortForms,
 } from '../entities/regions.ts';
 import type { Mention, SentenceContext } from '../entities/types.ts';
-import { companyShortForms, instituteShortForms } from '../resolve.ts';
+import { companyShortForms, DEPENDENT_SUFFIX, instituteShortForms } from '../resolve.ts';
+import { isRegionWord } from '../entities/regions.ts';
 
 const PRIORITY: Record<string, number> = { Event: 3, Person: 2 };
 
@@ -67,6 +68,11 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
   const all = first.flat();
   const contextCodes = [...new Set(all.filter((m) => m.regionCode).map((m) => m.regionCode!))];
   const persons = new Set(all.filter((m) => m.type === 'Person').map((m) => m.surface));
+  // 王某院士工作站: a station named after a person names that person
+  for (const m of all) {
+    const named = /^([\u4e00-\u9fff]{2,3})(?:院士|专家)工作站$/.exec(m.canonical)?.[1];
+    if (m.type === 'Platform' && named && acceptName(named)) persons.add(named);
+  }
   const shorts = companyShortForms(all);
   // one alternation (longest first) instead of one scan per name: linear in the text
   const list = [...new Set([...persons, ...shorts.keys()])].sort((a, b) => b.length - a.length);
@@ -133,6 +139,30 @@ function unitMentions(
     }
   }
   return found.length ? [...own, ...found].sort((a, b) => a.start - b.start) : own;
+}
+
+const THE_COMPANY = /该(?:公司|企业|集团)[^,，。;；]{0,24}$/;
+
+/**
+ * 该公司在R设立了某地研发中心: a dependent unit named by its place only, in a clause about 该公司, belongs to
+ * the company last named before the sentence (its full name is the company's name and the unit's).
+ */
+export function anaphoricUnits(sentences: SentenceContext[], mentions: Mention[]): Mention[] {
+  let company: Mention | undefined;
+  for (const m of mentions) {
+    if (m.type === 'Company' && !m.weak) {
+      company = m;
+      continue;
+    }
+    if ((m.type !== 'Platform' && m.type !== 'ResearchInstitute') || m.parent || !company) continue;
+    if (company.sentence === m.sentence) continue;
+    const d = DEPENDENT_SUFFIX.exec(m.canonical);
+    const s = sentences[m.sentence]!;
+    if (!d || !isRegionWord(d[1]!) || !THE_COMPANY.test(s.text.slice(0, m.start - s.start))) continue;
+    m.parent = company;
+    m.canonical = company.canonical + m.canonical;
+  }
+  return mentions;
 }
 
 const SPEAKER_OPENING = /^([\u4e00-\u9fff]{2,4})[:：]/;

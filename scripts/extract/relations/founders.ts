@@ -173,7 +173,8 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
         );
       const subj =
         previousClause ??
-        ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event' && p !== place);
+        ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event' && p !== place) ??
+        topicOf(ctx, hit.at, true);
       if (subj) subjects = [subj];
     }
     for (const a of subjects) {

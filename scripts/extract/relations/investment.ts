@@ -50,6 +50,25 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
       const topic = topicOf(ctx, hit.at, true);
       if (topic && !toList.includes(topic)) who = [topic, ...who];
     }
+    // A、B分别与C签约,在P投资…: the list opening the sentence invests
+    if (who.length === 0) {
+      const first = ctx.parties.findIndex((p) => isActor(p) && p.type !== 'Region' && p.type !== 'Event');
+      const head = first >= 0 ? ctx.parties[first]! : null;
+      const opens =
+        head && head.end <= clause.start && /^[\d月日年,，\s]*$/.test(s.text.slice(0, head.start - s.start));
+      if (opens) who = [head];
+      // the list goes on over 、/和/及 only (甲与乙签约: 乙 is the other side, not an investor)
+      for (let k = first + 1; opens && k < ctx.parties.length; k++) {
+        const p = ctx.parties[k]!;
+        if (
+          p.end > clause.start ||
+          !isActor(p) ||
+          !/^(?:、|和|及|以及)$/.test(gapBefore(ctx, p, who.at(-1)!))
+        )
+          break;
+        who.push(p);
+      }
+    }
     // 其中A出资…: with no object, the money goes to the fund the sentence is about
     if (who.length === 0) continue;
     const oi = ctx.parties.findIndex(
@@ -153,4 +172,9 @@ export function grantRule(ctx: RuleContext, related: (a: string, b: string) => b
       });
     }
   }
+}
+
+/** The text between two parties of the sentence (a before b). */
+function gapBefore(ctx: RuleContext, b: Party, a: Party): string {
+  return ctx.sentence.text.slice(a.end - ctx.sentence.start, b.start - ctx.sentence.start);
 }

@@ -12,8 +12,13 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
   const s = ctx.sentence;
   for (const hit of triggerHits(s, APPLIED)) {
     if (insideParty(ctx.parties, hit.at)) continue;
-    const clause = clauseAround(s, hit.at);
-    const head = s.text.slice(clause.start - s.start, hit.at - s.start);
+    let clause = clauseAround(s, hit.at);
+    let head = s.text.slice(clause.start - s.start, hit.at - s.start);
+    // A在R建成…,推广新品种12个: a clause opening with the verb takes its place from the clause before
+    if (!head.includes('在') && /^(?:并|还|共|累计|已|同时)?$/.test(head) && clause.start > s.start + 1) {
+      clause = clauseAround(s, clause.start - 2);
+      head = s.text.slice(clause.start - s.start, clause.end - s.start);
+    }
     const zai = head.lastIndexOf('在');
     if (zai < 0) continue;
     // 在银川市永宁县推广: the place is the most specific region named after 在 (the parent names it first)
