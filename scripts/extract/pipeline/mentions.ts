@@ -177,14 +177,14 @@ const FIRST_PERSON = /我们|我(?=[厅局委校院所])./g;
 export function speakerPronouns(sentences: SentenceContext[], mentions: Mention[], text: string): Mention[] {
   const orgOf = new Map<string, Mention>();
   let byline: Mention | undefined;
+  // organizations by their end offset: the one that ends where a person's title starts
+  const orgEnding = new Map<number, Mention>();
+  for (const m of mentions) if (!['Person', 'Region', 'Event'].includes(m.type)) orgEnding.set(m.end, m);
   for (const p of mentions) {
     if (p.type !== 'Person' || !p.role || orgOf.has(p.surface)) continue;
     const roleStart = p.start - p.role.length;
-    const org = mentions.find(
-      (m) =>
-        m.sentence === p.sentence &&
-        (m.end === roleStart || m.end === roleStart - 1) &&
-        !['Person', 'Region', 'Event'].includes(m.type),
+    const org = [orgEnding.get(roleStart), orgEnding.get(roleStart - 1)].find(
+      (m) => m?.sentence === p.sentence,
     );
     if (!org) continue;
     orgOf.set(p.surface, org);
@@ -205,11 +205,25 @@ export function speakerPronouns(sentences: SentenceContext[], mentions: Mention[
     for (let m = FIRST_PERSON.exec(s.text); m; m = FIRST_PERSON.exec(s.text)) {
       const start = s.start + m.index;
       const end = start + m[0].length;
-      if (mentions.some((x) => x.start < end && x.end > start)) continue;
+      if (inside(mentions, start, end)) continue;
       added.push({ ...speaker, start, end, surface: m[0], sentence: s.index, pronoun: true, nested: false });
     }
   });
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** Does a mention of the sorted list overlap [start, end)? (binary search on the start offsets) */
+function inside(sorted: Mention[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // mentions never nest deeply: a short walk back from the last one starting before `end`
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (sorted[i]!.end > start) return true;
+  return false;
 }
 
 /** 云南保山, 宁波市奉化区: the first region only qualifies the second. */

@@ -108,13 +108,16 @@ export function buildRelations(
 ): ExtractedRelation[] {
   const out: ExtractedRelation[] = [];
   const seen = new Map<string, ExtractedRelation>();
+  const withAmounts = new Map<number, RawRelation[]>();
+  for (const r of raw)
+    if (AMOUNT_TYPES.has(r.type) && !r.noAmount)
+      withAmounts.set(r.sentence, [...(withAmounts.get(r.sentence) ?? []), r]);
   const bySentence = new Map<number, Map<RawRelation, FoundAmount>>();
   const respective = (i: number): Map<RawRelation, FoundAmount> => {
     let m = bySentence.get(i);
     if (!m) {
       const text = sentences[i]!.text;
-      const rels = raw.filter((r) => r.sentence === i && AMOUNT_TYPES.has(r.type) && !r.noAmount);
-      m = respectiveAmounts(rels, text, (type, x) => amountFits(type, text, x));
+      m = respectiveAmounts(withAmounts.get(i) ?? [], text, (type, x) => amountFits(type, text, x));
       bySentence.set(i, m);
     }
     return m;
