@@ -2,7 +2,7 @@
 // work report, a 校地合作 news release, a WeChat-style 对口合作 article; 041–043: a 科技部 notice with a flattened
 // project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
 // this test with other names than the fixtures; 044–046 (fifteenth round: a signing with a numbered project
-// list, a reverse 科创飞地, a 科技厅 director's speech) likewise.
+// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth) and 049–050 (seventeenth) likewise.
 import { describe, expect, it } from 'vitest';
 import { extractDocument, segmentSentences } from '../../scripts/extract/index.ts';
 import { fixtureIds, scoreFixtures } from '../helpers/extract-fixtures.ts';
@@ -407,10 +407,41 @@ describe('sixteenth round', () => {
   });
 });
 
-describe('held-out rounds thirteen to sixteen (tests/fixtures/extract/038–048), regression floor', () => {
-  const ids = fixtureIds(/^0(3[89]|4[0-8])_/);
+describe('seventeenth round: funds', () => {
+  const text = [
+    '辽苏对口合作产业投资基金完成募集。基金由辽宁省产业投资集团有限公司与南京紫金资本管理有限公司共同发起设立,后者担任基金管理人。',
+    '首期出资人包括辽宁省产业投资集团有限公司、大连金普投资有限公司和苏州太湖资本有限公司,认缴金额分别为4亿元、1亿元和2亿元。',
+    '据悉,该基金已完成对沈阳浑南精密机械有限公司的首笔投资,金额为3000万元。',
+  ].join('');
 
-  it('has the eleven documents', () => expect(ids).toHaveLength(11));
+  it('后者担任基金管理人: the latter of the two founders manages the fund', () => {
+    expect(facts(text)).toContain(
+      'MANAGES company:南京紫金资本管理有限公司 -> fund:辽苏对口合作产业投资基金',
+    );
+    expect(facts(text)).not.toContain(
+      'MANAGES company:辽宁省产业投资集团有限公司 -> fund:辽苏对口合作产业投资基金',
+    );
+  });
+
+  it('出资人包括A、B和C,认缴金额分别为…: each subscriber invests its own amount', () => {
+    const a = amounts(text, 'INVESTMENT');
+    expect(a['company:大连金普投资有限公司 -> fund:辽苏对口合作产业投资基金']).toBe('1亿元');
+    expect(a['company:苏州太湖资本有限公司 -> fund:辽苏对口合作产业投资基金']).toBe('2亿元');
+    // a founder that subscribes too keeps one investment, with the amount stated later
+    expect(a['company:辽宁省产业投资集团有限公司 -> fund:辽苏对口合作产业投资基金']).toBe('4亿元');
+  });
+
+  it('该基金已完成对X的首笔投资: X receives the fund’s money', () => {
+    expect(facts(text)).toContain(
+      'INVESTMENT fund:辽苏对口合作产业投资基金 -> company:沈阳浑南精密机械有限公司',
+    );
+  });
+});
+
+describe('held-out rounds thirteen to seventeen (tests/fixtures/extract/038–050), regression floor', () => {
+  const ids = fixtureIds(/^0(3[89]|4\d|50)_/);
+
+  it('has the thirteen documents', () => expect(ids).toHaveLength(13));
 
   it('scores entity F1 ≥ 0.98 and typed relation F1 ≥ 0.95 over the rounds, ≥ 0.85 on each', async () => {
     const { each, all } = await scoreFixtures(ids);

@@ -125,7 +125,16 @@ export function buildRelations(
   for (const r of raw) {
     if (r.source === r.target) continue;
     const { a, b, key } = orientedKey(r);
-    if (seen.has(key)) continue;
+    const earlier = seen.get(key);
+    if (earlier) {
+      // the same fact stated again with its amount (发起设立X …; 认缴金额分别为…): the amount is kept
+      const amount =
+        !earlier.amount && AMOUNT_TYPES.has(r.type) && !r.noAmount
+          ? respective(r.sentence).get(r)
+          : undefined;
+      if (amount) earlier.amount = toAmount(amount);
+      continue;
+    }
     const s = sentences[r.sentence]!;
     const span = toOriginalSpan(norm, s.start, s.end);
     const rel: ExtractedRelation = {
@@ -144,13 +153,7 @@ export function buildRelations(
     if (AMOUNT_TYPES.has(r.type) && !r.noAmount) {
       const amounts = findAmounts(s.text).filter((x) => amountFits(r.type, s.text, x));
       const amount = respective(r.sentence).get(r) ?? amounts.find((x) => x.index >= rel0) ?? amounts[0];
-      if (amount)
-        rel.amount = {
-          text: amount.text,
-          value: amount.value,
-          currency: amount.currency,
-          qualifier: amount.qualifier ?? null,
-        };
+      if (amount) rel.amount = toAmount(amount);
     }
     const dates = findDates(s.text, docDate);
     const date = [...dates].reverse().find((d) => d.index <= rel0) ?? dates[0];
@@ -159,6 +162,11 @@ export function buildRelations(
     out.push(rel);
   }
   return out;
+}
+
+/** The contract's amount of a found amount (its offset dropped). */
+function toAmount(x: FoundAmount): NonNullable<ExtractedRelation['amount']> {
+  return { text: x.text, value: x.value, currency: x.currency, qualifier: x.qualifier ?? null };
 }
 
 /**

@@ -4,9 +4,9 @@ import type { ExtractedEntityType } from '../../../contract/vocabulary.ts';
 import type { SentenceContext } from '../entities/types.ts';
 import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
-import { byRule, establishedRule, operatorRule } from '../relations/founders.ts';
+import { byRule, establishedRule, managerRule, operatorRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
-import { fundsRule, grantRule, investRule } from '../relations/investment.ts';
+import { fundsRule, grantRule, investRule, towardRule } from '../relations/investment.ts';
 import { assistRule, pairRule } from '../relations/pairs.ts';
 import { tableRule } from '../relations/table.ts';
 import { transferRule } from '../relations/transfer.ts';
@@ -41,6 +41,7 @@ export function runRules(
     const used = byRule(ctx);
     establishedRule(ctx, used);
     operatorRule(ctx);
+    managerRule(ctx);
     withRule(ctx);
     jointRule(ctx);
     heldRule(ctx);
@@ -52,6 +53,7 @@ export function runRules(
     investRule(ctx, related);
     fundsRule(ctx, related);
     grantRule(ctx, related);
+    towardRule(ctx, related);
     transferRule(ctx, related);
     placeRule(ctx);
     assistRule(ctx, related);

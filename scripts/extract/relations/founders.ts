@@ -265,3 +265,35 @@ export function operatorRule(ctx: RuleContext): void {
     });
   }
 }
+
+/** 担任(基金)管理人 / 普通合伙人 / 运营方: who manages the fund (or platform) the text is about. */
+const MANAGER_ROLE =
+  /担任(?:该|本)?(?:基金|园区|平台|中心)?的?(?:基金管理人|管理人|管理机构|普通合伙人|执行事务合伙人|运营方|运营机构|运营主体)/g;
+
+/**
+ * A担任基金管理人, or 由A与B共同发起设立,后者担任基金管理人: A (or the latter, the former of the two actors
+ * named before) manages the fund last named (the platform, for 运营方).
+ */
+export function managerRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, MANAGER_ROLE)) {
+    const head = s.text.slice(0, hit.at - s.start);
+    const actors = ctx.parties.filter(
+      (p) => p.end <= hit.at && isActor(p) && p.type !== 'Fund' && p.type !== 'Region',
+    );
+    const ref = /(前者|后者)$/.exec(head)?.[1];
+    const manager = ref
+      ? actors.at(ref === '后者' ? -1 : -2)
+      : actors.filter((p) => p.start >= clauseAround(s, hit.at).start).at(-1);
+    const managed = ctx.lastOfType(/运营/.test(hit.word) ? ['Platform'] : ['Fund'], hit.at);
+    if (!manager || !managed || manager.id === managed.id) continue;
+    ctx.emit({
+      type: 'MANAGES',
+      source: manager.id,
+      target: managed.id,
+      at: hit.at,
+      rule: 'manager',
+      confidence: 0.75,
+    });
+  }
+}

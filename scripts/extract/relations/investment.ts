@@ -178,3 +178,53 @@ export function grantRule(ctx: RuleContext, related: (a: string, b: string) => b
 function gapBefore(ctx: RuleContext, b: Party, a: Party): string {
   return ctx.sentence.text.slice(a.end - ctx.sentence.start, b.start - ctx.sentence.start);
 }
+
+/** 对X(、Y)的(首笔|新一轮)投资: X receives the money of the clause's actor (or of the topic, 该基金). */
+const TOWARD = /^的(?:首笔|首轮|首次|新一轮|又一笔|第[一二三四五六七八九十\d]+[笔轮])?(?:股权)?投资/;
+/** 出资人(有限合伙人)包括A、B和C: each listed party invests in the fund the text is about. */
+const SUBSCRIBERS = /(?:出资人|有限合伙人|LP|认缴方)(?:包括|为|有|是)[:：]?$/;
+
+export function towardRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  ctx.parties.forEach((p, i) => {
+    if (!isActor(p)) return;
+    const sides = towardSides(ctx, p, i) ?? subscriberSides(ctx, p, i);
+    if (!sides) return;
+    for (const a of sides.investors)
+      for (const b of sides.investees) {
+        if (a.id === b.id || related(a.id, b.id)) continue;
+        ctx.emit({
+          type: 'INVESTMENT',
+          source: a.id,
+          target: b.id,
+          at: p.start,
+          rule: 'toward',
+          confidence: 0.7,
+        });
+      }
+  });
+}
+
+type Sides = { investors: Party[]; investees: Party[] } | null;
+
+/** 对X(、Y)的…投资 with X at index i. */
+function towardSides(ctx: RuleContext, p: Party, i: number): Sides {
+  const s = ctx.sentence;
+  if (!s.text.slice(0, p.start - s.start).endsWith('对')) return null;
+  const list = listFrom(ctx, i).filter(isActor);
+  if (!TOWARD.test(s.text.slice(list.at(-1)!.end - s.start))) return null;
+  const clause = clauseAround(s, p.start);
+  const actor = [...ctx.parties]
+    .reverse()
+    .find((a) => a.end <= p.start - 1 && a.start >= clause.start && isActor(a) && a.type !== 'Region');
+  const who = actor ?? topicOf(ctx, p.start, true);
+  return who ? { investors: [who], investees: list } : null;
+}
+
+/** 出资人包括A、B和C with A at index i. */
+function subscriberSides(ctx: RuleContext, p: Party, i: number): Sides {
+  const s = ctx.sentence;
+  if (!SUBSCRIBERS.test(s.text.slice(0, p.start - s.start))) return null;
+  const fund = ctx.lastOfType(['Fund'], p.start);
+  if (!fund) return null;
+  return { investors: listFrom(ctx, i).filter((x) => isActor(x) && x.type !== 'Fund'), investees: [fund] };
+}
