@@ -59,7 +59,7 @@ export function canonicalName(m: Mention, contextCodes: string[]): string {
     const r = resolveRegion(head, contextCodes);
     if (!r) break;
     let rest = name.slice(len);
-    // 苏州工业园区管理委员会, 某某新区管委会: a zone is named after its city as written, not after 某某市
+    // 某某工业园区管理委员会, 某某新区管委会: a zone is named after its city as written, not after 某某市
     if (ZONE_HEAD.test(rest)) return name;
     if (rest === '科技部门') rest = r.level === 'province' ? '科学技术厅' : '科学技术局';
     if (/^(?:政府|人民政府)$/.test(rest)) rest = '人民政府';
@@ -127,7 +127,7 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /**
- * 苏青协作联席会议 for 江苏省·青海省对口支援协作联席会议: an event title opening with a compound of region
+ * 甲乙协作会议 for 甲省·乙省科技协作会议 (甲乙 a compound of their abbreviations): an event title opening with a compound of region
  * abbreviations abbreviates a title that names those regions in that order and keeps the rest in order.
  */
 function compoundTitle(s: string, l: string): boolean {
@@ -155,7 +155,7 @@ function abbreviates(short: EntityGroup, long: EntityGroup, weak: boolean): bool
   const ss = s.replace(INSTITUTIONAL_PREFIX, '');
   const ll = l.replace(INSTITUTIONAL_PREFIX, '');
   if (ss[0] !== ll[0] || s.at(-1) !== l.at(-1) || !isSubsequence(s, l)) return false;
-  // 四川大学 and 四川农业大学 are both full names: only a contracted suffix (所 for 研究所) or a weak
+  // 某省大学 and 某省农业大学 are both full names: only a contracted suffix (所 for 研究所) or a weak
   // candidate or an event title abbreviates
   // a fund's short form contracts its middle (某某科创基金 for 某某科技创新股权投资基金): two different funds of
   // one document rarely share the first two characters and every character of the shorter name in order

@@ -3,6 +3,8 @@
 // project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
 // this test with other names than the fixtures; 044–046 (fifteenth round: a signing with a numbered project
 // list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth) and 049–050 (seventeenth) likewise.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, segmentSentences } from '../../scripts/extract/index.ts';
 import { fixtureIds, scoreFixtures } from '../helpers/extract-fixtures.ts';
@@ -448,5 +450,34 @@ describe('held-out rounds thirteen to seventeen (tests/fixtures/extract/038–05
     for (const [id, one] of each) expect(one.relationsTyped.f1, id).toBeGreaterThanOrEqual(0.85);
     expect(all.entities.f1).toBeGreaterThanOrEqual(0.98);
     expect(all.relationsTyped.f1).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('general rules only', () => {
+  const listTs = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? listTs(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+    );
+
+  it('names no organization, person or event of any fixture in the extractor sources', () => {
+    // national bodies belong to general lists; short aliases (省科技厅) are generic words
+    const general = new Set(['科学技术部', '科学技术部办公厅', '中国科学院', '中国工程院']);
+    const names = new Set<string>();
+    for (const f of readdirSync('tests/fixtures/extract').filter((x) => x.endsWith('.gold.json'))) {
+      const gold = JSON.parse(readFileSync(join('tests/fixtures/extract', f), 'utf8')) as {
+        entities: Array<{ name: string; type: string; aliases?: string[]; optional?: boolean }>;
+      };
+      for (const e of gold.entities) {
+        if (e.type === 'Region' || e.type === 'Other' || e.optional) continue;
+        for (const n of [e.name, ...(e.aliases ?? []).filter((a) => a.length >= 5)])
+          if (n.length >= 4 && !general.has(n)) names.add(n);
+      }
+    }
+    const sources = listTs('scripts/extract').filter((f) => !f.includes('/gazetteer/'));
+    const found = sources.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [...names].filter((n) => text.includes(n)).map((n) => `${f}: ${n}`);
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -193,9 +193,9 @@ function candidate(
     (hasProperPart(ctx.tokens, start, sStart, subjectOfAgreement) || compoundPrefix(qualifier)) && !counted;
   // 津冀协同再添新平台: a headline's verb of gaining something (再添, 喜获) is never inside a name
   if (HEADLINE_VERB.test(qualifier)) return null;
-  // the object of a founding verb is a name even when generic-looking (联合组建的现代农业装备研究院)
+  // the object of a founding verb is a name even when generic-looking (联合组建的某某农机装备研究院)
   const founded = FOUNDED_BEFORE.test(ctx.text.slice(Math.max(0, start - ctx.start - 6), start - ctx.start));
-  // 投资8亿元建设伺服电机生产基地: a described facility bought with a stated sum is the investment's object
+  // 投资8亿元建设某某电机生产基地: a described facility bought with a stated sum is the investment's object
   const invested =
     rule.type === 'Platform' &&
     /(?:投资|出资)[^,，。;；]{1,10}(?:建设|新建|建成)$/.test(

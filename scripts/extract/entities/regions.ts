@@ -24,7 +24,7 @@ const COMPOUND_CONTEXT =
 /** Region names (not abbreviations) that a token may be. */
 const regionWordCache = new Map<string, boolean>();
 
-/** Is the text one or more place names written one after the other (青海省果洛藏族自治州)? */
+/** Is the text one or more place names written one after the other (某某省某某自治州某某县)? */
 export function isPlaceRun(text: string): boolean {
   let i = 0;
   while (i < text.length) {

@@ -71,7 +71,7 @@ export function walkLeft(
 ): number {
   let start = tokens[first]!.start;
   const end = tokens[first]!.end;
-  // 该联盟挂靠|天津大学: the segmenter's own organization token, right after a verb, is the whole name
+  // 该联盟挂靠|某某大学: the segmenter's own organization token, right after a verb, is the whole name
   const wholeName = tokens[first]!.tag === 'nt' && tokens[first]!.word.length >= 4;
   let i = first - 1;
   while (i >= floor) {
@@ -104,7 +104,7 @@ export function walkLeft(
       i--;
       continue;
     }
-    // 毕节—广州科技协作创新中心: a dash between two place names joins them in an organization's name
+    // 甲市—乙市科技协作创新中心: a dash between two place names joins them in an organization's name
     if (
       mode === 'org' &&
       DASHES.has(t.word) &&
@@ -124,7 +124,7 @@ export function walkLeft(
       ((t.word === '与' &&
         !COMPANY_END.test(tokens[first]!.word) &&
         innerConjunction(tokens[i - 1]!, isRegion)) ||
-        // 南京和瑞…公司: 和 between a bare place name and a one-character token is a cut word of the name
+        // 某地和瑞…公司: 和 between a bare place name and a one-character token is a cut word of the name
         (t.word === '和' &&
           i + 1 < first &&
           tokens[i + 1]!.word.length === 1 &&
@@ -148,7 +148,7 @@ export function walkLeft(
       continue;
     }
     // 某地|茶|都|农业…公司: a one-character adverb between a one-character noun or bound morpheme and the rest
-    // of a name is the second half of a word the segmenter cut (茶都, 薯都), not an adverb
+    // of a name is the second half of a word the segmenter cut (茶都, 瓷都), not an adverb
     if (
       mode === 'org' &&
       t.tag === 'd' &&

@@ -47,7 +47,7 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
     // an agency is the organ of the region it names (湖南省科技厅): that region is mentioned too
     const head = inner[0];
     if (m.type === 'GovernmentAgency' && head && head.start === m.start) {
-      // 河池市环江毛南族自治县农业农村局 names both places: the leading run of regions
+      // 某市某某自治县农业农村局 names both places: the leading run of regions
       let end = head.start;
       for (const r of inner) {
         if (r.start !== end) break;
@@ -170,7 +170,7 @@ const FIRST_PERSON = /我们|我(?=[厅局委校院所])./g;
 
 /**
  * The speaker's organization for 我们 (我厅, 我校 …): in an interview, the paragraph a named speaker opens
- * (储某:……) belongs to the organization the speaker was introduced with (某某厅副厅长储某); in a speech, every
+ * (王某:……) belongs to the organization the speaker was introduced with (某某厅副厅长王某); in a speech, every
  * paragraph not opened by another speaker belongs to the organization of the byline under the title
  * (某某厅厅长 王某). The pronoun becomes a mention of that organization, for relations only.
  */
