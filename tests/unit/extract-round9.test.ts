@@ -2,7 +2,7 @@
 // work report, a 校地合作 news release, a WeChat-style 对口合作 article; 041–043: a 科技部 notice with a flattened
 // project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
 // this test with other names than the fixtures; 044–046 (fifteenth round: a signing with a numbered project
-// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth) and 049–050 (seventeenth) likewise.
+// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth), 049–050 (seventeenth) and 051–052 (eighteenth) likewise.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -440,10 +440,35 @@ describe('seventeenth round: funds', () => {
   });
 });
 
-describe('held-out rounds thirteen to seventeen (tests/fixtures/extract/038–050), regression floor', () => {
-  const ids = fixtureIds(/^0(3[89]|4\d|50)_/);
+describe('eighteenth round', () => {
+  it('a table with 东部单位/西部单位 columns: each row’s two units cooperate', () => {
+    const text = [
+      '序号 东部企业 西部合作方 合作内容 金额(万元)',
+      '1 东莞松湖智能装备有限公司 毕节乌蒙山农业科技有限公司 辣椒加工设备研发 260',
+    ].join('\n');
+    expect(facts(text)).toEqual([
+      'COOPERATION company:东莞松湖智能装备有限公司 -> company:毕节乌蒙山农业科技有限公司',
+    ]);
+  });
 
-  it('has the thirteen documents', () => expect(ids).toHaveLength(13));
+  it('a line closing with 某某局编 names the compiling agency', () => {
+    expect(names('项目台账\n\n毕节市科学技术局编\n\n一、项目进展', 'GovernmentAgency')).toEqual([
+      '毕节市科学技术局',
+    ]);
+  });
+
+  it('a Latin name or acronym in brackets after an organization is its alias, found again later', () => {
+    const out = run('东莞松湖智能装备研究院(DSIE)与毕节市签约。DSIE将派出专家团队。DSIEX不是它。');
+    const unit = out.entities.find((e) => e.name === '东莞松湖智能装备研究院');
+    expect(unit?.aliases).toContain('DSIE');
+    expect(unit?.mentions).toHaveLength(3);
+  });
+});
+
+describe('held-out rounds thirteen to eighteen (tests/fixtures/extract/038–052), regression floor', () => {
+  const ids = fixtureIds(/^0(3[89]|4\d|5[0-2])_/);
+
+  it('has the fifteen documents', () => expect(ids).toHaveLength(15));
 
   it('scores entity F1 ≥ 0.98 and typed relation F1 ≥ 0.95 over the rounds, ≥ 0.85 on each', async () => {
     const { each, all } = await scoreFixtures(ids);

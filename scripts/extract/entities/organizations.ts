@@ -56,6 +56,13 @@ export function endsOnToken(tokens: Token[], end: number): boolean {
   const rest = t.word.slice(end - t.start);
   // 局向, 厅与: an unknown token gluing the suffix to a one-character preposition after it
   if (t.tag === 'x' && rest.length === 1 && /[向与和对在为将从]/.test(rest)) return true;
+  // 某某局编, 某某厅制 closing a line: the compiler of a report or ledger
+  if (
+    t.tag === 'x' &&
+    /^[编制印]$/.test(rest) &&
+    (tokens[i + 1] === undefined || /^\s*$/.test(tokens[i + 1]!.word))
+  )
+    return true;
   return ROLE_WORDS.some((r) => r === rest);
 }
 

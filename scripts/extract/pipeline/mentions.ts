@@ -74,6 +74,13 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
     if (m.type === 'Platform' && named && acceptName(named)) persons.add(named);
   }
   const shorts = companyShortForms(all);
+  // 某某研究院(ABCI): a Latin name or acronym in brackets right after an organization is its alias
+  for (const m of all) {
+    if (m.type === 'Person' || m.type === 'Region' || m.weak) continue;
+    const ctx = sentences[m.sentence]!;
+    const latin = LATIN_ALIAS.exec(ctx.text.slice(m.end - ctx.start))?.[1]?.trim();
+    if (latin && !shorts.has(latin)) shorts.set(latin, { type: m.type, canonical: m.canonical });
+  }
   // one alternation (longest first) instead of one scan per name: linear in the text
   const list = [...new Set([...persons, ...shorts.keys()])].sort((a, b) => b.length - a.length);
   const names = list.length
@@ -92,6 +99,12 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
       {
         const s = ctx.start + hit.index;
         if (taken(s, s + name.length) || extra.some((m) => s < m.end && s + name.length > m.start)) continue;
+        // ABC inside ABCD is not ABC
+        if (
+          /[A-Za-z]/.test(name) &&
+          /[A-Za-z]/.test((ctx.text[hit.index - 1] ?? '') + (ctx.text[hit.index + name.length] ?? ''))
+        )
+          continue;
         const short = shorts.get(name);
         extra.push({
           start: s,
@@ -140,6 +153,8 @@ function unitMentions(
   }
   return found.length ? [...own, ...found].sort((a, b) => a.start - b.start) : own;
 }
+
+const LATIN_ALIAS = /^[(（]([A-Za-z][A-Za-z0-9&.\- ]{1,80})(?:[,，;；][^)）]*)?[)）]/;
 
 const THE_COMPANY = /该(?:公司|企业|集团)[^,，。;；]{0,24}$/;
 

@@ -4,8 +4,12 @@
 import type { SentenceContext } from '../entities/types.ts';
 import { isOrg, type Party, type RawRelation } from './context.ts';
 
-const LEAD = /^(?:项目)?(?:承担单位|牵头单位|申报单位|实施单位|依托单位)$/;
-const PARTNER = /^(?:合作单位|协作单位|参与单位|合作方|东部合作单位|西部合作单位)$/;
+/** The column of the unit that leads, undertakes or gives (承担单位, 牵头单位, 东部单位, 帮扶企业 …). */
+const LEAD =
+  /^(?:项目)?(?:承担|牵头|申报|实施|依托|东部|帮扶|支援|援建|转让|输出)(?:单位|企业|方|机构|高校|院所)$/;
+/** The column of its partner (合作单位, 协作单位, 西部单位, 受援企业, 西部合作方 …). */
+const PARTNER =
+  /^(?:东部|西部)?(?:合作|协作|参与|受援|承接|受让|对接)(?:单位|企业|方|机构|高校|院所)$|^西部(?:单位|企业|机构|高校|院所)$/;
 
 interface Cell {
   text: string;
