@@ -2,7 +2,7 @@
 // work report, a 校地合作 news release, a WeChat-style 对口合作 article; 041–043: a 科技部 notice with a flattened
 // project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
 // this test with other names than the fixtures; 044–046 (fifteenth round: a signing with a numbered project
-// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth), 049–050 (seventeenth) and 051–052 (eighteenth) likewise.
+// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth), 049–050 (seventeenth), 051–052 (eighteenth) and 053–054 (nineteenth, on precision) likewise.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -465,10 +465,31 @@ describe('eighteenth round', () => {
   });
 });
 
-describe('held-out rounds thirteen to eighteen (tests/fixtures/extract/038–052), regression floor', () => {
-  const ids = fixtureIds(/^0(3[89]|4\d|5[0-2])_/);
+describe('nineteenth round: precision', () => {
+  it('the place of a dateline (某地讯, 本报某地…电) is no party of the news', () => {
+    const f = facts('柳州讯 广东、广西两省区坚持把产业协作和科技合作统筹推进。');
+    expect(f.some((x) => x.includes('region:450200'))).toBe(false);
+  });
 
-  it('has the fifteen documents', () => expect(ids).toHaveLength(15));
+  it('向X移交科技成果: a transfer to X', () => {
+    expect(facts('广东省科学技术厅向广西壮族自治区科学技术厅移交科技成果包3批。')).toContain(
+      'TECH_TRANSFER agency:广东省科学技术厅 -> agency:广西壮族自治区科学技术厅',
+    );
+  });
+
+  it('an agreement not yet signed, or talks that failed, state no agreement (guard)', () => {
+    expect(
+      facts(
+        '双方就共建种业中心达成初步意向,但协议尚未签署。酒泉市人民政府曾与天津一家企业接洽,但未能达成合作。',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('held-out rounds thirteen to nineteen (tests/fixtures/extract/038–054), regression floor', () => {
+  const ids = fixtureIds(/^0(3[89]|4\d|5[0-4])_/);
+
+  it('has the seventeen documents', () => expect(ids).toHaveLength(17));
 
   it('scores entity F1 ≥ 0.98 and typed relation F1 ≥ 0.95 over the rounds, ≥ 0.85 on each', async () => {
     const { each, all } = await scoreFixtures(ids);

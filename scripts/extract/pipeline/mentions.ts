@@ -57,6 +57,13 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
     }
   }
   markQualifiers(kept);
+  // 本报银川5月2日电, 某地讯: the place a report was filed from names no party of the news
+  const dateline = DATELINE.exec(ctx.text);
+  const place = dateline?.indices?.[1];
+  if (place)
+    for (const m of kept)
+      if (m.type === 'Region' && m.start === ctx.start + place[0] && m.end === ctx.start + place[1])
+        m.nested = true;
   return [...kept, ...nested].sort((a, b) => a.start - b.start);
 }
 
@@ -154,6 +161,8 @@ function unitMentions(
   return found.length ? [...own, ...found].sort((a, b) => a.start - b.start) : own;
 }
 
+const DATELINE =
+  /^(?:(?:本报|新华社|中新社|中新网|人民网|新华网)(?:记者)?\s?)?([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)/d;
 const LATIN_ALIAS = /^[(（]([A-Za-z][A-Za-z0-9&.\- ]{1,80})(?:[,，;；][^)）]*)?[)）]/;
 
 const THE_COMPANY = /该(?:公司|企业|集团)[^,，。;；]{0,24}$/;

@@ -63,7 +63,7 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     const targets = listFrom(ctx, ti).filter(isActor);
     const last = targets[targets.length - 1]!;
     const rest = s.text.slice(last.end - s.start, last.end - s.start + 8);
-    if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|推介|转化)/.test(rest)) continue;
+    if (!/^(?:\S{0,2})(?:转移|转让|输出|推广|推介|转化|移交)/.test(rest)) continue;
     // 甲省、乙省的高校向丙转移…: every listed provider
     const providers = providersBefore(ctx, hit.at, hit.at);
     // A、B分别向X、Y转让…: pairs by position
