@@ -2,7 +2,7 @@
 // work report, a 校地合作 news release, a WeChat-style 对口合作 article; 041–043: a 科技部 notice with a flattened
 // project table, a Q&A interview, a brief with 分别 pairs and a 科技特派员 list), each on sentences written for
 // this test with other names than the fixtures; 044–046 (fifteenth round: a signing with a numbered project
-// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth), 049–050 (seventeenth), 051–052 (eighteenth) and 053–054 (nineteenth, on precision) likewise.
+// list, a reverse 科创飞地, a 科技厅 director's speech), 047–048 (sixteenth), 049–050 (seventeenth), 051–052 (eighteenth), 053–054 (nineteenth, on precision) and 055–056 (twentieth) likewise.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -486,14 +486,57 @@ describe('nineteenth round: precision', () => {
   });
 });
 
-describe('held-out rounds thirteen to nineteen (tests/fixtures/extract/038–054), regression floor', () => {
-  const ids = fixtureIds(/^0(3[89]|4\d|5[0-4])_/);
+describe('twentieth round', () => {
+  it('a roster table (姓名 派出单位 …): the names are people who work for the unit of their row', () => {
+    const text = [
+      '姓名 派出单位 服务地点',
+      '陈海涛 江西农林科技大学 瑞金市',
+      '黄晓燕 江西省农业科学院 于都县',
+    ].join('\n');
+    const out = run(text);
+    expect(out.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['陈海涛', '黄晓燕']);
+    const aff = out.relations
+      .filter((r) => r.type === 'AFFILIATED_WITH')
+      .map((r) => `${r.source} -> ${r.target}`);
+    expect(aff).toEqual([
+      'person:陈海涛 -> university:江西农林科技大学',
+      'person:黄晓燕 -> institute:江西省农业科学院',
+    ]);
+  });
 
-  it('has the seventeen documents', () => expect(ids).toHaveLength(17));
+  it('an event named after an organization names that organization too', () => {
+    const text =
+      '赣南稀土创新研究院揭牌仪式在赣州市举行。该院由赣州稀金科技有限公司与赣州市人民政府共同组建。';
+    expect(names(text, 'ResearchInstitute')).toEqual(['赣南稀土创新研究院']);
+    expect(facts(text)).toContain('ESTABLISHED company:赣州稀金科技有限公司 -> institute:赣南稀土创新研究院');
+  });
+
+  it('某某研究院(原某某研究所): the former name is an alias', () => {
+    const out = run('赣南稀土创新研究院(原赣州稀土材料研究所)已入驻科研人员30名。');
+    const units = out.entities.filter((e) => e.type === 'ResearchInstitute');
+    expect(units.map((e) => e.name)).toEqual(['赣南稀土创新研究院']);
+    expect(units[0]!.aliases).toContain('赣州稀土材料研究所');
+  });
+
+  it('研究院将…,A追加投入研发经费: the money goes to what the sentence is about', () => {
+    const text =
+      '赣南稀土创新研究院成立于2021年。今年,研究院将新增永磁材料方向,赣州稀金科技有限公司追加投入研发经费800万元。';
+    expect(facts(text)).toContain('INVESTMENT company:赣州稀金科技有限公司 -> institute:赣南稀土创新研究院');
+  });
+});
+
+describe('held-out rounds thirteen to twenty (tests/fixtures/extract/038–056), regression floor', () => {
+  const ids = fixtureIds(/^0(3[89]|4\d|5[0-6])_/);
+
+  it('has the nineteen documents', () => expect(ids).toHaveLength(19));
 
   it('scores entity F1 ≥ 0.98 and typed relation F1 ≥ 0.95 over the rounds, ≥ 0.85 on each', async () => {
     const { each, all } = await scoreFixtures(ids);
-    for (const [id, one] of each) expect(one.relationsTyped.f1, id).toBeGreaterThanOrEqual(0.85);
+    for (const [id, one] of each) {
+      const { tp, fp, fn, f1 } = one.relationsTyped;
+      // a roster states no required relation: nothing to score, F1 is 0 by convention
+      if (tp + fp + fn > 0) expect(f1, id).toBeGreaterThanOrEqual(0.85);
+    }
     expect(all.entities.f1).toBeGreaterThanOrEqual(0.98);
     expect(all.relationsTyped.f1).toBeGreaterThanOrEqual(0.95);
   });

@@ -4,6 +4,7 @@
 import { findEvents } from '../entities/events.ts';
 import { findOrganizations } from '../entities/organizations.ts';
 import { acceptName, findPersons } from '../entities/persons.ts';
+import { cells, NAME_COLUMN } from '../relations/table.ts';
 import {
   findCompoundMentions,
   findRegionMentions,
@@ -38,6 +39,15 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
   const regions = findRegionMentions(ctx);
   const named = [...findOrganizations(ctx), ...findEvents(ctx), ...findPersons(ctx)];
   const kept = selectNonOverlapping([...named, ...regions]);
+  // 某某研究院更名揭牌仪式: an event named after an organization names that organization too
+  for (const e of kept.filter((m) => m.type === 'Event')) {
+    const org = named.find(
+      (c) =>
+        c.start === e.start && c.end < e.end && !c.weak && !['Event', 'Person', 'Region'].includes(c.type),
+    );
+    if (org) kept.push(org);
+  }
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
   // regions swallowed by a name describe where that organization is
   const nested: Mention[] = [];
   for (const m of kept) {
@@ -74,13 +84,36 @@ export function documentMentions(sentences: SentenceContext[], first: Mention[][
   if (stray.size) first = first.map((list) => list.filter((m) => !stray.has(m)));
   const all = first.flat();
   const contextCodes = [...new Set(all.filter((m) => m.regionCode).map((m) => m.regionCode!))];
-  const persons = new Set(all.filter((m) => m.type === 'Person').map((m) => m.surface));
+  tablePersons(sentences, first);
+  const persons = new Set(
+    first
+      .flat()
+      .filter((m) => m.type === 'Person')
+      .map((m) => m.surface),
+  );
   // 王某院士工作站: a station named after a person names that person
   for (const m of all) {
     const named = /^([\u4e00-\u9fff]{2,3})(?:院士|专家)工作站$/.exec(m.canonical)?.[1];
     if (m.type === 'Platform' && named && acceptName(named)) persons.add(named);
   }
   const shorts = companyShortForms(all);
+  // 某某研究院(原某某研究所): the former name in brackets is the same organization
+  all.forEach((m, k) => {
+    const y = all[k + 1];
+    if (!y || m.type === 'Person' || m.type === 'Region' || y.type === 'Person' || y.type === 'Region')
+      return;
+    const ctx = sentences[m.sentence]!;
+    const text = (a: number, b: number): string => ctx.text.slice(a - ctx.start, b - ctx.start);
+    if (y.sentence !== m.sentence || !/^[)）]/.test(text(y.end, y.end + 1))) return;
+    const gap = text(m.end, y.start);
+    if (/^[(（]$/.test(gap) && y.surface.startsWith('原') && y.surface.length > 3) {
+      // the walker took 原 ("former") into the name
+      y.start += 1;
+      y.surface = y.surface.slice(1);
+    } else if (!/^[(（]原$/.test(gap)) return;
+    y.canonical = m.canonical;
+    y.type = m.type;
+  });
   // 某某研究院(ABCI): a Latin name or acronym in brackets right after an organization is its alias
   for (const m of all) {
     if (m.type === 'Person' || m.type === 'Region' || m.weak) continue;
@@ -164,6 +197,37 @@ function unitMentions(
 const DATELINE =
   /^(?:(?:本报|新华社|中新社|中新网|人民网|新华网)(?:记者)?\s?)?([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)/d;
 const LATIN_ALIAS = /^[(（]([A-Za-z][A-Za-z0-9&.\- ]{1,80})(?:[,，;；][^)）]*)?[)）]/;
+
+/** 姓名 派出单位 …: the cells under a 姓名 header that read as names are people (first pass, in place). */
+function tablePersons(sentences: SentenceContext[], first: Mention[][]): void {
+  let column = -1;
+  let width = 0;
+  sentences.forEach((s, i) => {
+    const row = cells(s);
+    const name = row.findIndex((c) => NAME_COLUMN.test(c.text));
+    if (name >= 0) {
+      [column, width] = [name, row.length];
+      return;
+    }
+    if (column < 0 || row.length !== width) {
+      column = -1;
+      return;
+    }
+    const c = row[column]!;
+    const own = first[i] ?? [];
+    if (!acceptName(c.text) || own.some((m) => m.start < c.end && m.end > c.start)) return;
+    own.push({
+      start: c.start,
+      end: c.end,
+      surface: c.text,
+      type: 'Person',
+      canonical: c.text,
+      sentence: s.index,
+    });
+    own.sort((a, b) => a.start - b.start);
+    first[i] = own;
+  });
+}
 
 const THE_COMPANY = /该(?:公司|企业|集团)[^,，。;；]{0,24}$/;
 

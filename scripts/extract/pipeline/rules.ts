@@ -6,7 +6,7 @@ import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
 import { byRule, establishedRule, managerRule, operatorRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
-import { fundsRule, grantRule, investRule, towardRule } from '../relations/investment.ts';
+import { fundsRule, grantRule, inputRule, investRule, towardRule } from '../relations/investment.ts';
 import { assistRule, pairRule } from '../relations/pairs.ts';
 import { tableRule } from '../relations/table.ts';
 import { transferRule } from '../relations/transfer.ts';
@@ -54,6 +54,7 @@ export function runRules(
     fundsRule(ctx, related);
     grantRule(ctx, related);
     towardRule(ctx, related);
+    inputRule(ctx, related);
     transferRule(ctx, related);
     placeRule(ctx);
     assistRule(ctx, related);

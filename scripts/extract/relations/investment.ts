@@ -228,3 +228,30 @@ function subscriberSides(ctx: RuleContext, p: Party, i: number): Sides {
   if (!fund) return null;
   return { investors: listFrom(ctx, i).filter((x) => isActor(x) && x.type !== 'Fund'), investees: [fund] };
 }
+
+const INPUT = /(?:追加|新增|累计|再|另)投入[^,，。;；]{0,8}?(?:资金|经费)/g;
+
+/**
+ * 研究院将…,A追加投入研发经费2000万元: money an actor puts in, with no 向 and no object, goes to what the
+ * sentence is about (a bare 研究院, 基金, 园区 … opening a clause, or 该X).
+ */
+export function inputRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, INPUT)) {
+    const clause = clauseAround(s, hit.at);
+    if (s.text.slice(clause.start - s.start, hit.at - s.start).includes('向')) continue;
+    const giver = [...ctx.parties]
+      .reverse()
+      .find((p) => p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Region');
+    const topic = topicOf(ctx, clause.start, true);
+    if (!giver || !topic || topic.id === giver.id || related(giver.id, topic.id)) continue;
+    ctx.emit({
+      type: 'INVESTMENT',
+      source: giver.id,
+      target: topic.id,
+      at: hit.at,
+      rule: 'input',
+      confidence: 0.6,
+    });
+  }
+}
