@@ -17,6 +17,15 @@ const TRANSLIT = new RegExp(
 );
 /** All role words in one alternation, longest first (ROLE_WORDS is sorted so). */
 const ROLE_RE = new RegExp(ROLE_WORDS.join('|'), 'g');
+/**
+ * A transliterated name with a middle dot (某某·某某) after any role word: the dot makes it a name whatever
+ * follows; it ends before a conjunction, a clause mark or a verb of joint action.
+ */
+const TRANSLIT_DOT = new RegExp(
+  `(${ROLE_WORDS.join('|')})([\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,7}?){1,2}?)` +
+    '(?=$|[与和及同、,，。;;:：(（\\s]|共同|一起|一行|说|表示|介绍|指出|出席|参加|等|在|为|带领|率|陪同)',
+  'g',
+);
 const SPEAKER = /(?<=[户员者师工农民生])([\u4e00-\u9fff]{2,3}?)(说|表示|介绍|告诉记者|坦言)/g;
 /**
  * An honorific or academic title right after a name (周某博士, 李某教授) ends the name like a verb does, and
@@ -112,12 +121,14 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     }
   }
   // transliterated names (Uyghur, Tibetan, Mongolian …) after a role word: no surname to check
-  TRANSLIT.lastIndex = 0;
-  for (let m = TRANSLIT.exec(text); m; m = TRANSLIT.exec(text)) {
-    const name = m[2]!;
-    const start = ctx.start + m.index + m[1]!.length;
-    if (out.some((p) => p.start < start + name.length && p.end > start)) continue;
-    out.push(personAt(ctx, start, name, m[1]!));
+  for (const re of [TRANSLIT, TRANSLIT_DOT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = m[2]!;
+      const start = ctx.start + m.index + m[1]!.length;
+      if (out.some((p) => p.start < start + name.length && p.end > start)) continue;
+      out.push(personAt(ctx, start, name, m[1]!));
+    }
   }
   // 种植户王某说, 技术员李某表示: an occupation noun before a name that speaks
   SPEAKER.lastIndex = 0;

@@ -10,6 +10,12 @@ const CONNECTORS_EVENT = new Set(['·', '-', '—', '–', '暨', '&']);
 const DASHES = new Set(['-', '—', '–', '―', '－']);
 const AGENCY_END = /(?:委员会|委|厅|局|部|办公室)$/;
 const MAX_NAME = 40;
+/** 某大学开始对口支援|某学院: the verb of assistance ends an organization's name (not an event's). */
+const ASSIST_VERB = new Set(['支援', '援助']);
+/** 科技企业|某地…公司, 全资子公司|某地…公司: a generic kind of organization before a place starts no name. */
+const KIND_NOUNS = new Set(['企业', '子公司', '分公司', '全资子公司', '控股子公司', '单位', '机构', '高校']);
+/** Tags of a short proper name on each side of a dash (甲—乙联合实验室). */
+const DASH_NAME_TAGS = new Set(['ns', 'nz', 'nt', 'j']);
 /** A registered company name does not join two words with 与 (甲科技与乙有限公司 names two companies). */
 const COMPANY_END = /(?:公司|集团)$/;
 /** One-character function words that never start a name. */
@@ -104,14 +110,18 @@ export function walkLeft(
       i--;
       continue;
     }
-    // 甲市—乙市科技协作创新中心: a dash between two place names joins them in an organization's name
+    // 甲市—乙市科技协作创新中心: a dash between two place names (or two short proper names: 甲—乙联合实验室)
+    // joins them in an organization's name
+    const dashPart = (x: Token): boolean =>
+      isRegion(x.word) || (DASH_NAME_TAGS.has(x.tag) && x.word.length <= 4 && CJK.test(x.word));
     if (
       mode === 'org' &&
       DASHES.has(t.word) &&
       i - 1 >= floor &&
       i + 1 <= first &&
-      isRegion(tokens[i - 1]!.word) &&
-      isRegion(tokens[i + 1]!.word)
+      dashPart(tokens[i - 1]!) &&
+      dashPart(tokens[i + 1]!) &&
+      (i - 2 < floor || !DASHES.has(tokens[i - 2]!.word))
     ) {
       i--;
       continue;
@@ -161,6 +171,24 @@ export function walkLeft(
     ) {
       start = t.start;
       i--;
+      continue;
+    }
+    if (mode === 'org' && ASSIST_VERB.has(t.word)) break;
+    if (mode === 'org' && KIND_NOUNS.has(t.word) && i + 1 <= first && isRegion(tokens[i + 1]!.word)) break;
+    // 某地|X|都|某某…研究所: a one-character verb and adverb right after a place name are a word the
+    // segmenter cut (a city's nickname X都), not a clause
+    if (
+      mode === 'org' &&
+      t.tag === 'd' &&
+      t.word.length === 1 &&
+      i - 2 >= floor &&
+      /^(?:v|a|n)$/.test(tokens[i - 1]!.tag) &&
+      tokens[i - 1]!.word.length === 1 &&
+      !FUNCTION_CHARS.has(tokens[i - 1]!.word) &&
+      isRegion(tokens[i - 2]!.word)
+    ) {
+      start = tokens[i - 1]!.start;
+      i -= 2;
       continue;
     }
     if (!isNameToken(t, isRegion, mode)) {

@@ -20,6 +20,12 @@ export const MANAGES_TRIGGER = /管理|运营|托管|运维/;
 export const PARTICIPATED_TRIGGER =
   /参加|出席|参会|与会|应邀|举办|主办|承办|召开|主持|参与|参展|会上|会议上|期间/;
 export const PLANNED = /将|拟|计划|希望|有望|预计|力争|争取|准备|打算|即将|未来/;
+/**
+ * A hedge later in the clause than the fact (就共建X达成初步意向, 就合作事宜进行了洽谈): only an intention.
+ * A signed letter of intent (签署合作意向书) is a done agreement and no hedge.
+ */
+export const HEDGE_AFTER =
+  /^[^,，。;；!?！？]*?(?:达成(?:了)?(?:初步|合作)*意向|(?:进行|开展)了?(?:初步)?(?:洽谈|磋商))/;
 
 /** Generic words meaning "a meeting" that refer back to the last named event. */
 export const MEETING_BACKREF =

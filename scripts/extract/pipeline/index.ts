@@ -6,7 +6,13 @@ import { normalizeText } from '../normalize.ts';
 import { splitSentences } from '../sentences.ts';
 import { splitPlaceToken } from '../entities/regions.ts';
 import { tagText, type Token } from '../tokens.ts';
-import { anaphoricUnits, documentMentions, sentenceMentions, speakerPronouns } from './mentions.ts';
+import {
+  anaphoricUnits,
+  documentMentions,
+  regionPronouns,
+  sentenceMentions,
+  speakerPronouns,
+} from './mentions.ts';
 import { resolveEntities } from '../resolve.ts';
 import { toParties } from './parties.ts';
 import { runRules } from './rules.ts';
@@ -63,10 +69,9 @@ function extractBlock(text: string, base: number, date: string | null): Block {
     return { index, start: s.start, end: s.end, text: t, heading: s.heading, tokens: own };
   });
   const first = sentences.map(sentenceMentions);
-  const mentions = speakerPronouns(
+  const mentions = regionPronouns(
     sentences,
-    anaphoricUnits(sentences, documentMentions(sentences, first)),
-    norm.text,
+    speakerPronouns(sentences, anaphoricUnits(sentences, documentMentions(sentences, first)), norm.text),
   );
   const groups = resolveEntities(mentions);
   const parties = toParties(mentions, groups, sentences.length);

@@ -14,6 +14,8 @@ import {
 import type { Mention, SentenceContext } from '../entities/types.ts';
 import { companyShortForms, DEPENDENT_SUFFIX, instituteShortForms } from '../resolve.ts';
 import { isRegionWord } from '../entities/regions.ts';
+import { regionByCode } from '../gazetteer/index.ts';
+import { resolveRegion } from '../gazetteer/resolve.ts';
 
 const PRIORITY: Record<string, number> = { Event: 3, Person: 2 };
 
@@ -54,6 +56,14 @@ export function sentenceMentions(ctx: SentenceContext): Mention[] {
     if (m.type === 'Region') continue;
     const inner = regions.filter((r) => r.start >= m.start && r.end <= m.end);
     if (inner.length) m.innerRegions = inner.map((r) => r.surface);
+    else if (m.type !== 'Person' && m.type !== 'Event') {
+      // 某地|某某学院 cut as 某地某|某|学院: a place name the segmenter glued to the next character still
+      // tells where the organization is (its first two to four characters, the longest that is a place)
+      const lead = [4, 3, 2]
+        .map((n) => m.surface.slice(0, n))
+        .find((w) => w.length < m.surface.length - 1 && isRegionWord(w));
+      if (lead) m.innerRegions = [lead];
+    }
     // an agency is the organ of the region it names (湖南省科技厅): that region is mentioned too
     const head = inner[0];
     if (m.type === 'GovernmentAgency' && head && head.start === m.start) {
@@ -324,4 +334,58 @@ function markQualifiers(list: Mention[]): void {
     a.nested = true;
     b.longSurface = a.surface + b.surface;
   }
+}
+
+/** 我省, 我市, 我区 …: the kind of division is the last character of its official name (我区: 某自治区 or 某区). */
+const REGION_PRONOUN = /(?<!自)我(省|市|区|州|县|盟|旗)/g;
+
+/**
+ * The document's own place: the region a dateline opens with (本报某地电, 某地新闻网讯), else the region of the
+ * organization a heading title opens with (某省科学技术厅关于…的通知).
+ */
+function homeRegion(sentences: SentenceContext[], mentions: Mention[]): string | null {
+  const contextCodes = [...new Set(mentions.filter((m) => m.regionCode).map((m) => m.regionCode!))];
+  for (const s of sentences.slice(0, 4)) {
+    const place = DATELINE.exec(s.text)?.indices?.[1];
+    if (!place) continue;
+    const at = s.start + place[0];
+    const r = mentions.find((m) => m.type === 'Region' && m.start === at && m.regionCode);
+    if (r) return r.regionCode!;
+  }
+  const title = sentences.find((s) => s.text.trim());
+  if (!title?.heading) return null;
+  const org = mentions.find((m) => m.sentence === title.index && m.start === title.start);
+  if (!org || org.type !== 'GovernmentAgency' || !org.innerRegions?.length) return null;
+  return resolveRegion(org.innerRegions[0]!, contextCodes)?.code ?? null;
+}
+
+/**
+ * 我省与某省…, 我市企业…: a regional pronoun names the document's own place (homeRegion) or its ancestor whose
+ * name ends with the pronoun's character; unresolved without one. A mention for relations, not an alias.
+ */
+export function regionPronouns(sentences: SentenceContext[], mentions: Mention[]): Mention[] {
+  const home = homeRegion(sentences, mentions);
+  if (!home) return mentions;
+  const added: Mention[] = [];
+  for (const s of sentences) {
+    REGION_PRONOUN.lastIndex = 0;
+    for (let m = REGION_PRONOUN.exec(s.text); m; m = REGION_PRONOUN.exec(s.text)) {
+      const kind = m[1]!;
+      let r = regionByCode(home);
+      while (r && !r.name.endsWith(kind)) r = r.parentCode ? regionByCode(r.parentCode) : null;
+      const start = s.start + m.index;
+      if (!r || r.level === 'country' || inside(mentions, start, start + 2)) continue;
+      added.push({
+        start,
+        end: start + 2,
+        surface: m[0],
+        type: 'Region',
+        canonical: r.name,
+        regionCode: r.code,
+        sentence: s.index,
+        pronoun: true,
+      });
+    }
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }

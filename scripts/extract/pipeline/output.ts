@@ -7,7 +7,7 @@ import { findAmounts, type FoundAmount } from '../amounts.ts';
 import { findDates } from '../dates.ts';
 import type { SentenceContext } from '../entities/types.ts';
 import { ancestorsOf, regionByCode, type RegionRecord } from '../gazetteer/index.ts';
-import { PLANNED } from '../lexicon/triggers.ts';
+import { HEDGE_AFTER, PLANNED } from '../lexicon/triggers.ts';
 import { toOriginalSpan, type NormalizedText } from '../normalize.ts';
 import type { RawRelation } from '../relations/context.ts';
 import type { EntityGroup } from '../resolve.ts';
@@ -146,7 +146,9 @@ export function buildRelations(
       end: span.end,
       confidence: r.confidence,
       rule: r.rule,
-      planned: PLANNED.test(s.text.slice(0, Math.max(0, r.at - s.start))),
+      planned:
+        PLANNED.test(s.text.slice(0, Math.max(0, r.at - s.start))) ||
+        HEDGE_AFTER.test(s.text.slice(Math.max(0, r.at - s.start))),
       ...(r.role ? { role: r.role } : {}),
     };
     const rel0 = r.at - s.start;

@@ -11,7 +11,7 @@ import { assistRule, pairRule } from '../relations/pairs.ts';
 import { tableRule } from '../relations/table.ts';
 import { transferRule } from '../relations/transfer.ts';
 import { heldRule, joinRule } from '../relations/participation.ts';
-import { jointRule, projectPairRule, withRule } from '../relations/symmetric.ts';
+import { jointRule, pairWordRule, projectPairRule, withRule } from '../relations/symmetric.ts';
 import type { EntityGroup } from '../resolve.ts';
 import { regionRelations } from './structure.ts';
 
@@ -33,10 +33,13 @@ export function runRules(
       previous,
       lastEvent: () => lastBefore(flat, ['Event'], sentence.end),
       lastOfType: (types: ExtractedEntityType[], before: number) => lastBefore(flat, types, before),
+      lastTwoOfType: (types: ExtractedEntityType[], before: number) => lastTwoBefore(flat, types, before),
       emit: (r) => out.push({ ...r, sentence: i, sourceAt: at(r.source), targetAt: at(r.target) }),
     };
     previous = own;
-    if (sentence.heading || own.length === 0) return;
+    if (sentence.heading) return;
+    // 双方签署合作协议: a sentence that names no party may still bind the pair it refers back to
+    if (own.length === 0) return void pairWordRule(ctx);
     const start = out.length;
     const used = byRule(ctx);
     establishedRule(ctx, used);
@@ -44,6 +47,7 @@ export function runRules(
     managerRule(ctx);
     withRule(ctx);
     jointRule(ctx);
+    pairWordRule(ctx);
     heldRule(ctx);
     joinRule(ctx);
     locationRule(ctx);
@@ -70,6 +74,11 @@ export function runRules(
 
 /** Most recent party of a type before an offset: binary search, then a short walk back. */
 function lastBefore(flat: Party[], types: ExtractedEntityType[], before: number): Party | null {
+  return lastTwoBefore(flat, types, before, 1)[0] ?? null;
+}
+
+/** The `count` most recent distinct parties of the types before an offset (a bounded walk back). */
+function lastTwoBefore(flat: Party[], types: ExtractedEntityType[], before: number, count = 2): Party[] {
   let lo = 0;
   let hi = flat.length;
   while (lo < hi) {
@@ -77,8 +86,12 @@ function lastBefore(flat: Party[], types: ExtractedEntityType[], before: number)
     if (flat[mid]!.start < before) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo - 1; i >= 0; i--) if (types.includes(flat[i]!.type)) return flat[i]!;
-  return null;
+  const out: Party[] = [];
+  for (let i = lo - 1; i >= 0 && out.length < count; i--) {
+    const p = flat[i]!;
+    if (types.includes(p.type) && !out.some((q) => q.id === p.id)) out.push(p);
+  }
+  return out;
 }
 
 /** region id → the region's people's government named in the document (for 市长/区长 roles). */

@@ -41,6 +41,8 @@ export interface RuleContext {
   lastEvent: () => Party | null;
   /** Most recent entity of a type before an offset ("该基金", "该校"). */
   lastOfType: (types: ExtractedEntityType[], before: number) => Party | null;
+  /** The two most recent distinct entities of a type before an offset ("两校" after two universities). */
+  lastTwoOfType: (types: ExtractedEntityType[], before: number) => Party[];
   emit: (r: Omit<RawRelation, 'sentence' | 'sourceAt' | 'targetAt'>) => void;
 }
 
@@ -82,4 +84,23 @@ export const isActor = (p: Party): boolean => p.type !== 'Person' && p.type !== 
 export function distinct(parties: Party[]): Party[] {
   const seen = new Set<string>();
   return parties.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}
+
+/** The kind of unit a joint subject counts (两校: two universities); 双方 names no kind. */
+const PAIR_KIND: Record<string, ExtractedEntityType[]> = {
+  两校: ['University'],
+  两院: ['ResearchInstitute'],
+  两所: ['ResearchInstitute', 'University'],
+};
+export const PAIR_WORD = /两校|两院|两所|双方/g;
+
+/**
+ * The pair a joint subject with no name refers back to: the two organizations of the previous sentence,
+ * else (两校, 两院 …) the two units of that kind named last in the document; [] if none.
+ */
+export function pairWordParties(ctx: RuleContext, word: string, at: number): Party[] {
+  const pair = distinct(ctx.previous.filter((p) => isActor(p) && p.type !== 'Event' && p.type !== 'Region'));
+  const kind = PAIR_KIND[word];
+  if (pair.length === 2 && (!kind || pair.every((p) => kind.includes(p.type)))) return pair;
+  return kind ? ctx.lastTwoOfType(kind, at).reverse() : [];
 }

@@ -7,11 +7,14 @@ import {
   insideParty,
   isActor,
   isOrg,
+  PAIR_WORD,
+  pairWordParties,
   triggerHits,
   type Party,
   type RuleContext,
 } from './context.ts';
 import { listFrom, listTo } from './symmetric.ts';
+import { isPlaceRun } from '../entities/regions.ts';
 
 const BY_VERB = /(发起|设立|成立|组建|出资|管理|运营|托管|主办|承办|举办|共建|建设)/;
 const PARENT_MARK = /^(?:旗下|下属|所属)/;
@@ -122,22 +125,25 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     if (bi < 0) continue;
     const objects = listFrom(ctx, bi).filter((p) => OBJECT_TYPES.has(p.type));
     if (objects.length === 0) continue;
-    // 在R设立X: R is where X is, not who set it up
+    // 在R设立X: R is where X is, not who set it up (在某市某区设立X: the last of a run of places)
+    const zaiBefore = (p: Party): number => {
+      const before = s.text.slice(clause.start - s.start, p.start - s.start);
+      const z = before.lastIndexOf('在');
+      return z >= 0 && (z === before.length - 1 || isPlaceRun(before.slice(z + 1))) ? clause.start + z : -1;
+    };
     const place = [...ctx.parties]
       .reverse()
-      .find(
-        (p) =>
-          p.end <= hit.at &&
-          p.start >= clause.start &&
-          s.text[p.start - s.start - 1] === '在' &&
-          p.type === 'Region',
-      );
+      .find((p) => p.end <= hit.at && p.start >= clause.start && p.type === 'Region' && zaiBefore(p) >= 0);
+    const zai = place ? zaiBefore(place) : -1;
+    const placeRun = new Set(
+      ctx.parties.filter((p) => place && p.type === 'Region' && p.start > zai && p.end <= place.end),
+    );
     let ai = -1;
     ctx.parties.forEach((p, k) => {
-      if (p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Event' && p !== place)
+      if (p.end <= hit.at && p.start >= clause.start && isActor(p) && p.type !== 'Event' && !placeRun.has(p))
         ai = k;
     });
-    let subjects = ai >= 0 ? listTo(ctx, ai).filter((p) => isActor(p) && p !== place) : [];
+    let subjects = ai >= 0 ? listTo(ctx, ai).filter((p) => isActor(p) && !placeRun.has(p)) : [];
     // A(…),与B共同发起X: A founds X too
     const firstSubject = subjects[0];
     if (firstSubject && /[与和同]$/.test(s.text.slice(0, firstSubject.start - s.start))) {
@@ -156,9 +162,12 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
       if (partner) subjects = [partner, ...subjects];
     }
     // 两地将共同打造X: the subject is the implicit pair, not whoever the sentence named first
-    const implicit = /两地|双方|两省|各方|两市/.test(s.text.slice(clause.start - s.start, hit.at - s.start));
-    // A与B结对以来,双方共建了X: the pair named earlier in the sentence
+    const subjectText = s.text.slice(clause.start - s.start, hit.at - s.start);
+    const implicit = /两地|双方|两省|各方|两市|两校|两院|两所/.test(subjectText);
+    // A与B结对以来,双方共建了X: the pair named earlier in the sentence; 两校共建X: the pair it refers back to
     if (subjects.length === 0 && implicit) subjects = namedPairBefore(ctx, clause.start);
+    const pairWord = new RegExp(PAIR_WORD.source).exec(subjectText);
+    if (subjects.length === 0 && pairWord) subjects = pairWordParties(ctx, pairWord[0], hit.at);
     if (subjects.length === 0 && !implicit) {
       // X设立的Y,已在R建成Z: the organization a relative clause ends on just before (Y), else the subject
       const previousClause = [...ctx.parties]
@@ -173,7 +182,7 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
         );
       const subj =
         previousClause ??
-        ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event' && p !== place) ??
+        ctx.parties.find((p) => p.end <= hit.at && isActor(p) && p.type !== 'Event' && !placeRun.has(p)) ??
         topicOf(ctx, hit.at, true);
       if (subj) subjects = [subj];
     }

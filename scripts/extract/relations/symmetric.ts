@@ -1,7 +1,15 @@
 // Two parties bound by 与/同/跟 (A与B签订协议, 加强与A、B的合作), by a joint subject (A、B两省/双方)
 // or by an abbreviation compound (苏陕科技合作): agreement, cooperation, investment or paired assistance.
 import { AGREEMENT_TRIGGER, COOPERATION_TRIGGER, PAIRED_TRIGGER, PLANNED } from '../lexicon/triggers.ts';
-import { clauseAround, isActor, type Party, type RuleContext } from './context.ts';
+import {
+  clauseAround,
+  isActor,
+  PAIR_WORD,
+  pairWordParties,
+  triggerHits,
+  type Party,
+  type RuleContext,
+} from './context.ts';
 import { topicOf } from './founders.ts';
 
 /** Verbs right after B that make A和B two sides (A和B签署协议, A和B携手). */
@@ -188,6 +196,22 @@ export function jointRule(ctx: RuleContext): void {
     if (!compound && !(/^[、和与]$/.test(gap) && JOINT.test(tail))) continue;
     const text = compound ? tail.slice(0, 14) : tail;
     emitPair(ctx, a, b, text, b.end, compound ? 'compound' : 'joint', compound ? 0.7 : 0.75);
+  }
+}
+
+/**
+ * 两校签署新一轮协议, …。双方签署合作协议: a joint subject opening a sentence that names no party before it
+ * signed with the pair it refers back to (pairWordParties).
+ */
+export function pairWordRule(ctx: RuleContext): void {
+  const s = ctx.sentence;
+  for (const hit of triggerHits(s, PAIR_WORD)) {
+    if (ctx.parties.some((p) => p.start < hit.at)) break;
+    const [a, b] = pairWordParties(ctx, hit.word, hit.at);
+    if (!a || !b) continue;
+    // only a signing: 双方将共建X states what X is, and other rules read it
+    const text = s.text.slice(hit.end - s.start, clauseAround(s, hit.at).end - s.start);
+    if (AGREEMENT_TRIGGER.test(text)) emitPair(ctx, a, b, text, hit.end, 'pair-word', 0.7);
   }
 }
 
