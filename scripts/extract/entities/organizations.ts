@@ -7,7 +7,7 @@ import { ROLE_WORDS } from '../lexicon/roles.ts';
 import type { Token } from '../tokens.ts';
 import { isRegionWord } from './regions.ts';
 import type { Mention, SentenceContext } from './types.ts';
-import { tokenAt, walkLeft } from './walk.ts';
+import { COUNTRY_CHARS, tokenAt, walkLeft } from './walk.ts';
 
 const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.suffix.length - a.suffix.length);
 /** Suffix rules by their last character, longest first. */
@@ -20,6 +20,9 @@ for (const r of SUFFIXES) {
 const ACADEMY = /(?:科学院|工程院|科学研究院)/g;
 const ACADEMY_UNIT = /^[\u4e00-\u9fff]{2,14}?所(?![长属有])/;
 /** Numbered departments of a ministry (某部一司). */
+/** Legal forms that end a company's Latin name (GmbH, AG, Ltd., Inc., S.A., B.V., LLC …). */
+const LATIN_COMPANY =
+  /(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'-]*\s)*[A-Z][A-Za-z0-9&'-]*,?\s(?:GmbH|AG|SE|plc|PLC|LLC|Inc\.|Ltd\.|Limited|Corp\.|Corporation|S\.A\.|S\.p\.A\.|B\.V\.|N\.V\.|Co\.,\sLtd\.|K\.K\.|Pte\.\sLtd\.)(?![A-Za-z])/g;
 const MINISTRY = new RegExp(
   `(?:${Object.keys(STANDALONE_AGENCIES)
     .filter((k) => k.endsWith('部'))
@@ -125,6 +128,20 @@ export function findOrganizations(ctx: SentenceContext): Mention[] {
     }
   }
   out.push(...academyUnits(ctx));
+  // 德国Xyz GmbH, Acme Co., Ltd.: a company written in Latin letters with its legal form
+  LATIN_COMPANY.lastIndex = 0;
+  for (let m = LATIN_COMPANY.exec(text); m; m = LATIN_COMPANY.exec(text)) {
+    const start = ctx.start + m.index;
+    const name = m[0];
+    out.push({
+      start,
+      end: start + name.length,
+      surface: name,
+      type: 'Company',
+      canonical: name,
+      sentence: ctx.index,
+    });
+  }
   MINISTRY.lastIndex = 0;
   for (let m = MINISTRY.exec(text); m; m = MINISTRY.exec(text)) {
     const start = ctx.start + m.index;
@@ -197,7 +214,10 @@ function candidate(
   // 签署算力中心合作协议: what an agreement is about is a kind of facility unless a place or a quote names it
   const subjectOfAgreement = AGREEMENT_TAIL.test(ctx.text.slice(end - ctx.start));
   const proper =
-    (hasProperPart(ctx.tokens, start, sStart, subjectOfAgreement) || compoundPrefix(qualifier)) && !counted;
+    (hasProperPart(ctx.tokens, start, sStart, subjectOfAgreement) ||
+      compoundPrefix(qualifier) ||
+      (qualifier[0] === '中' && COUNTRY_CHARS.has(qualifier[1] ?? ''))) &&
+    !counted;
   // 津冀协同再添新平台: a headline's verb of gaining something (再添, 喜获) is never inside a name
   if (HEADLINE_VERB.test(qualifier)) return null;
   // the object of a founding verb is a name even when generic-looking (联合组建的某某农机装备研究院)

@@ -14,6 +14,12 @@ const MAX_NAME = 40;
 const ASSIST_VERB = new Set(['支援', '援助']);
 /** 科技企业|某地…公司, 全资子公司|某地…公司: a generic kind of organization before a place starts no name. */
 const KIND_NOUNS = new Set(['企业', '子公司', '分公司', '全资子公司', '控股子公司', '单位', '机构', '高校']);
+/** One-character names of countries and unions, as in 中X合作 compounds (中德, 中俄, 中欧, 中非 …). */
+export const COUNTRY_CHARS: ReadonlySet<string> = new Set(
+  '美英法德俄日韩朝老越泰柬缅印巴哈吉塔乌土蒙马新菲尼以伊沙阿埃欧非澳意西葡荷比瑞芬丹挪希匈波捷奥加墨古智秘'.split(
+    '',
+  ),
+);
 /** Tags of a short proper name on each side of a dash (甲—乙联合实验室). */
 const DASH_NAME_TAGS = new Set(['ns', 'nz', 'nt', 'j']);
 /** A registered company name does not join two words with 与 (甲科技与乙有限公司 names two companies). */
@@ -190,6 +196,17 @@ export function walkLeft(
       start = tokens[i - 1]!.start;
       i -= 2;
       continue;
+    }
+    // 中|德|某某产业园, 中欧…中心: China and a country's one-character name open a bilateral name
+    if (
+      mode === 'org' &&
+      t.word === '中' &&
+      i + 1 < first &&
+      COUNTRY_CHARS.has(tokens[i + 1]!.word) &&
+      start === tokens[i + 1]!.start
+    ) {
+      start = t.start;
+      break;
     }
     if (!isNameToken(t, isRegion, mode)) {
       // an unknown name cut into single characters (中/f 天/q 科技…) right after a boundary

@@ -95,6 +95,8 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('加速器', 'Platform'),
   rule('众创空间', 'Platform'),
   rule('产业园', 'Platform'),
+  rule('示范园', 'Platform'),
+  rule('服务站', 'Platform'),
   rule('科技园', 'Platform'),
   rule('园区', 'Platform'),
   rule('基地', 'Platform'),

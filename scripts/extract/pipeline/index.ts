@@ -74,7 +74,7 @@ function extractBlock(text: string, base: number, date: string | null): Block {
     speakerPronouns(sentences, anaphoricUnits(sentences, documentMentions(sentences, first)), norm.text),
   );
   const groups = resolveEntities(mentions);
-  const parties = toParties(mentions, groups, sentences.length);
+  const parties = toParties(mentions, groups, sentences);
   const raw = runRules(sentences, parties, groups);
   const entities = buildEntities(groups, norm);
   entities.push(...regionsReachedByRelations(raw, entities));

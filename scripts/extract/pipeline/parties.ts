@@ -1,10 +1,15 @@
 // Turns resolved mentions into relation parties (entity id, type, zone, region) per sentence.
-import type { Mention } from '../entities/types.ts';
+import type { Mention, SentenceContext } from '../entities/types.ts';
 import type { Party } from '../relations/context.ts';
 import { zoneOf } from '../relations/pairs.ts';
 import type { EntityGroup } from '../resolve.ts';
 
-export function toParties(mentions: Mention[], groups: EntityGroup[], sentenceCount: number): Party[][] {
+export function toParties(
+  mentions: Mention[],
+  groups: EntityGroup[],
+  sentences: SentenceContext[],
+): Party[][] {
+  const sentenceCount = sentences.length;
   const byId = new Map(groups.map((g) => [g.id, g]));
   const out: Party[][] = Array.from({ length: sentenceCount }, () => []);
   for (const m of mentions) {
@@ -24,5 +29,12 @@ export function toParties(mentions: Mention[], groups: EntityGroup[], sentenceCo
     });
   }
   for (const list of out) list.sort((a, b) => a.start - b.start);
-  return out;
+  // 某大学(English Name, ABC): an alias in brackets right after its own name is no second party
+  return out.map((list, i) => {
+    const s = sentences[i]!;
+    return list.filter((p, k) => {
+      const q = list[k - 1];
+      return !q || q.id !== p.id || !/^\([^()]*$/.test(s.text.slice(q.end - s.start, p.start - s.start));
+    });
+  });
 }

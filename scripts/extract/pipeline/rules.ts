@@ -6,7 +6,14 @@ import { affiliationRule } from '../relations/affiliation.ts';
 import type { Party, RawRelation, RuleContext } from '../relations/context.ts';
 import { byRule, establishedRule, managerRule, operatorRule } from '../relations/founders.ts';
 import { locationRule, placeRule } from '../relations/location.ts';
-import { fundsRule, grantRule, inputRule, investRule, towardRule } from '../relations/investment.ts';
+import {
+  fundsRule,
+  grantRule,
+  inputRule,
+  investRule,
+  receivedRule,
+  towardRule,
+} from '../relations/investment.ts';
 import { assistRule, pairRule } from '../relations/pairs.ts';
 import { tableRule } from '../relations/table.ts';
 import { transferRule } from '../relations/transfer.ts';
@@ -55,6 +62,7 @@ export function runRules(
       out.slice(start).some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
     projectPairRule(ctx, related);
     investRule(ctx, related);
+    receivedRule(ctx, related);
     fundsRule(ctx, related);
     grantRule(ctx, related);
     towardRule(ctx, related);

@@ -50,11 +50,22 @@ export const CLAUSE_BREAK = /[,，;；:：。!?！？]/;
 
 /** Offset (absolute) of the clause start/end around `at` in the sentence. */
 export function clauseAround(ctx: SentenceContext, at: number): { start: number; end: number } {
+  // a comma inside brackets (某大学(English Name, ABC)) ends no clause
   const rel = at - ctx.start;
   let s = rel;
-  while (s > 0 && !CLAUSE_BREAK.test(ctx.text[s - 1] ?? '')) s--;
+  for (let depth = 0; s > 0; s--) {
+    const c = ctx.text[s - 1]!;
+    if (c === ')') depth++;
+    else if (c === '(' && depth > 0) depth--;
+    else if (depth === 0 && CLAUSE_BREAK.test(c)) break;
+  }
   let e = rel;
-  while (e < ctx.text.length && !CLAUSE_BREAK.test(ctx.text[e] ?? '')) e++;
+  for (let depth = 0; e < ctx.text.length; e++) {
+    const c = ctx.text[e]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && CLAUSE_BREAK.test(c)) break;
+  }
   return { start: ctx.start + s, end: ctx.start + e };
 }
 

@@ -168,6 +168,12 @@ export function establishedRule(ctx: RuleContext, used: Set<number>): void {
     if (subjects.length === 0 && implicit) subjects = namedPairBefore(ctx, clause.start);
     const pairWord = new RegExp(PAIR_WORD.source).exec(subjectText);
     if (subjects.length === 0 && pairWord) subjects = pairWordParties(ctx, pairWord[0], hit.at);
+    // A、B与C签署…,共同建设X: a clause opening with 共同 has the list opening the sentence as its subject
+    const opening = ctx.parties.findIndex((p) => p.end <= clause.start && isActor(p) && p.type !== 'Event');
+    if (subjects.length === 0 && /^(?:共同|联合|携手)/.test(subjectText + hit.word) && opening >= 0)
+      subjects = listFrom(ctx, opening).filter(
+        (p) => p.end <= clause.start && isActor(p) && p.type !== 'Region',
+      );
     if (subjects.length === 0 && !implicit) {
       // X设立的Y,已在R建成Z: the organization a relative clause ends on just before (Y), else the subject
       const previousClause = [...ctx.parties]

@@ -255,3 +255,29 @@ export function inputRule(ctx: RuleContext, related: (a: string, b: string) => b
     });
   }
 }
+
+const RECEIVED_BEFORE = /(?:获得|获|引入|完成)了?$/;
+const RECEIVED_AFTER = /^(?:的)?(?:战略|股权|天使轮|[A-D]轮)?(?:投资|注资|增资|领投)/;
+
+/** A获得B投资…, A引入B战略投资: the money goes from B to A, the actor before the verb in its clause. */
+export function receivedRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
+  const s = ctx.sentence;
+  for (const b of ctx.parties) {
+    if (!isActor(b) || b.type === 'Region' || b.type === 'Event') continue;
+    if (!RECEIVED_BEFORE.test(s.text.slice(0, b.start - s.start))) continue;
+    if (!RECEIVED_AFTER.test(s.text.slice(b.end - s.start))) continue;
+    const clause = clauseAround(s, b.start);
+    const a = [...ctx.parties]
+      .reverse()
+      .find((p) => p.end < b.start && p.start >= clause.start && isActor(p) && p.type !== 'Event');
+    if (!a || a.id === b.id || related(a.id, b.id)) continue;
+    ctx.emit({
+      type: 'INVESTMENT',
+      source: b.id,
+      target: a.id,
+      at: b.end,
+      rule: 'received',
+      confidence: 0.7,
+    });
+  }
+}

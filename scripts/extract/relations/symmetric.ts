@@ -18,7 +18,8 @@ const TRANSFER_IN_PAIR = /技术支持|技术服务|技术转移|成果转化|�
 const INVEST_IN_PAIR = /投资(?:协议|合同|金额|合作)|注资|入股|出资/;
 export const AGREEMENT_WORDS = /合作(?:协议|伙伴关系|框架|备忘录)|战略合作伙伴/g;
 const JOINT = /^(?:两地|两省|两市|两县|两区|两国|双方|两家|两校)/;
-const LIST_SEP = /^(?:、|及|和|以及|与|等)?$/;
+/** Between two items of a list; an item may carry its alias in brackets (甲大学(ABC)、乙中心). */
+const LIST_SEP = /^(?:\([^()]{1,80}\))?(?:、|及|和|以及|与|等)?$/;
 
 /** Relation types a stretch of text states between two parties (in order A, B). */
 export function symmetricTypes(
@@ -179,6 +180,11 @@ export function withRule(ctx: RuleContext): void {
         emitPair(ctx, a, b, after, t.start, 'with', 0.8, after + whole);
       }
     }
+    // A、B与C签署三方协议: every two of the signatories (a three-party agreement binds them all)
+    if (/^[^,，。;；]{0,16}?[三四五多]方/.test(own) && AGREEMENT_TRIGGER.test(own))
+      as.forEach((a, k) =>
+        as.slice(k + 1).forEach((b) => emitPair(ctx, a, b, own, t.start, 'with-all', 0.7)),
+      );
   }
 }
 

@@ -6,7 +6,7 @@ import { topicOf } from './founders.ts';
 import { listFrom, listTo } from './symmetric.ts';
 
 const APPLIED = /(?:落地转化|转化应用|转移转化|推广应用|落地应用|转化|落地|推广|技术培训|技术指导|技术服务)/;
-const IMPORTED = /^(?:引进|引入|承接)/;
+const IMPORTED = /^(?:引进|引入|承接|受让|购买|购进)/;
 
 export function transferRule(ctx: RuleContext, related: (a: string, b: string) => boolean): void {
   const s = ctx.sentence;
@@ -122,7 +122,11 @@ export function transferRule(ctx: RuleContext, related: (a: string, b: string) =
     if (!src) return;
     const rest = s.text.slice(src.end - s.start);
     if (!IMPORTED.test(rest) || !/技术|成果|专利/.test(rest.slice(0, 20))) return;
-    const receiver = ctx.parties.find((p) => p.start > src.end && isActor(p) && p.id !== src.id);
+    // 从R引进…的A / A从B受让…技术: the receiver after the source, else the actor before 从
+    const receiver =
+      ctx.parties.find(
+        (p) => p.start > src.end && p.end <= clauseAround(s, t.start).end && isActor(p) && p.id !== src.id,
+      ) ?? actorBefore(ctx, t.start, (p) => p.id !== src.id);
     if (receiver && !related(src.id, receiver.id)) {
       ctx.emit({
         type: 'TECH_TRANSFER',
