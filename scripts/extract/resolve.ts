@@ -150,6 +150,8 @@ function abbreviates(short: EntityGroup, long: EntityGroup, weak: boolean): bool
   const s = short.name;
   const l = long.name;
   if (s.length >= l.length || s.length < 4) return false;
+  // 某公司 and 某公司某地分公司: the parent is not a short form of its own unit
+  if (l.startsWith(s) && DEPENDENT_SUFFIX.test(l.slice(s.length))) return false;
   if (l.endsWith(s)) return true;
   if (short.type === 'Event' && compoundTitle(s, l)) return true;
   const ss = s.replace(INSTITUTIONAL_PREFIX, '');

@@ -180,6 +180,14 @@ export function walkLeft(
       continue;
     }
     if (mode === 'org' && ASSIST_VERB.has(t.word)) break;
+    // 该公司|某地分公司: the anaphor names the parent, the unit's own name starts after it
+    if (
+      mode === 'org' &&
+      /^(?:公司|企业|集团)$/.test(t.word) &&
+      i - 1 >= floor &&
+      tokens[i - 1]!.word === '该'
+    )
+      break;
     if (mode === 'org' && KIND_NOUNS.has(t.word) && i + 1 <= first && isRegion(tokens[i + 1]!.word)) break;
     // 某地|X|都|某某…研究所: a one-character verb and adverb right after a place name are a word the
     // segmenter cut (a city's nickname X都), not a clause

@@ -28,6 +28,9 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('公司', 'Company'),
   rule('集团', 'Company'),
   rule('银行', 'Company'),
+  // farmers' and specialized cooperatives are economic units (某县某某专业合作社)
+  rule('专业合作社', 'Company'),
+  rule('合作社', 'Company'),
   rule('证券', 'Company'),
   // universities
   rule('职业技术学院', 'University'),
@@ -96,6 +99,7 @@ export const ORG_SUFFIXES: readonly SuffixRule[] = [
   rule('众创空间', 'Platform'),
   rule('产业园', 'Platform'),
   rule('示范园', 'Platform'),
+  rule('科技小院', 'Platform'),
   rule('服务站', 'Platform'),
   rule('科技园', 'Platform'),
   rule('园区', 'Platform'),

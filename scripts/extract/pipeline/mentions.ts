@@ -248,11 +248,14 @@ const THE_COMPANY = /该(?:公司|企业|集团)[^,，。;；]{0,24}$/;
 export function anaphoricUnits(sentences: SentenceContext[], mentions: Mention[]): Mention[] {
   let company: Mention | undefined;
   for (const m of mentions) {
-    if (m.type === 'Company' && !m.weak) {
+    // 该公司某地分公司: a branch named by its place only is a unit of the company, not a company of its own
+    const branch = m.type === 'Company' && /^.{2,4}[分子]公司$/.test(m.canonical) && !m.parent;
+    if (m.type === 'Company' && !m.weak && !branch) {
       company = m;
       continue;
     }
-    if ((m.type !== 'Platform' && m.type !== 'ResearchInstitute') || m.parent || !company) continue;
+    const unit = m.type === 'Platform' || m.type === 'ResearchInstitute' || branch;
+    if (!unit || m.parent || !company) continue;
     if (company.sentence === m.sentence) continue;
     const d = DEPENDENT_SUFFIX.exec(m.canonical);
     const s = sentences[m.sentence]!;
@@ -351,6 +354,10 @@ function homeRegion(sentences: SentenceContext[], mentions: Mention[]): string |
     const at = s.start + place[0];
     const r = mentions.find((m) => m.type === 'Region' && m.start === at && m.regionCode);
     if (r) return r.regionCode!;
+    // 某县融媒体中心讯: the place that names the outlet
+    const outlet = mentions.find((m) => m.start === at && m.innerRegions?.length);
+    const code = outlet ? resolveRegion(outlet.innerRegions![0]!, contextCodes)?.code : undefined;
+    if (code) return code;
   }
   const title = sentences.find((s) => s.text.trim());
   if (!title?.heading) return null;

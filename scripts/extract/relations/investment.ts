@@ -8,6 +8,8 @@ import { listFrom, listTo } from './symmetric.ts';
 const INVEST = /投资|注资|入股|增资|出资/;
 /** 投资 used as a noun (总投资, 投资导向, 投资金额): not a statement that someone invested. */
 const NOUN_BEFORE = /(?:总|拟|意向|招商|的)$/;
+const INVESTED_SUM =
+  /^(?:约|近|超过?|逾)?[\d.,]+多?(?:万|亿)*(?:元|美元|欧元|港元)(?:人民币)?(?:建设|兴建|新建|打造|建成)的/;
 const NOUN_AFTER =
   /^(?:导向|方向|理念|环境|机构|项目|金额|协议|规模|主体|人|者|基金|公司|管理|控股|集团|服务|促进)/;
 
@@ -71,8 +73,10 @@ export function investRule(ctx: RuleContext, related: (a: string, b: string) => 
     }
     // 其中A出资…: with no object, the money goes to the fund the sentence is about
     if (who.length === 0) continue;
+    // 投资35亿元建设的X: the sum (and the building verb) between the verb and its object
+    const sum = INVESTED_SUM.exec(after)?.[0].length ?? 0;
     const oi = ctx.parties.findIndex(
-      (p) => p.start >= hit.end && p.start - hit.end <= 6 && p.end <= clause.end && p.type !== 'Person',
+      (p) => p.start >= hit.end && p.start - hit.end - sum <= 6 && p.end <= clause.end && p.type !== 'Person',
     );
     let objects: Party[] = oi >= 0 ? listFrom(ctx, oi).filter(isActor) : toList.length ? toList : places;
     // 向该园区投资: the anaphor names the last platform (company, fund …) of the text

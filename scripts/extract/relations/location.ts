@@ -1,5 +1,5 @@
 // Where organizations are: A是R一家…企业, A位于R, (该基金)在R完成注册, A入驻B (a platform).
-import { isRegionWord } from '../entities/regions.ts';
+import { isPlaceRun, isRegionWord } from '../entities/regions.ts';
 import { isActor, type RuleContext } from './context.ts';
 import { topicOf } from './founders.ts';
 
@@ -71,10 +71,13 @@ export function locationRule(ctx: RuleContext): void {
 /** 在R,…X已建成: a sentence opening with a place locates the platforms it names. */
 export function placeRule(ctx: RuleContext): void {
   const s = ctx.sentence;
-  const m = /^在([^,，。]{2,12})[,，]/.exec(s.text);
+  // also after a dateline (某社某地某日电(记者 某某)在R,…)
+  const m = /^(?:[^,，。]{2,24}?(?:电|讯)(?:\([^()]{0,20}\))?\s?)?在([^,，。]{2,12})[,，]/.exec(s.text);
   if (!m) return;
-  const place = ctx.parties.find(
-    (p) => p.start === s.start + 1 && p.end === s.start + 1 + m[1]!.length && p.type === 'Region',
+  const at = s.start + m[0].length - 1 - m[1]!.length;
+  // 在某省某市,: the innermost place of the run
+  const place = ctx.parties.findLast(
+    (p) => p.start >= at && p.end === at + m[1]!.length && p.type === 'Region' && isPlaceRun(m[1]!),
   );
   if (!place) return;
   for (const p of ctx.parties) {
