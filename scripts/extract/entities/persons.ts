@@ -121,7 +121,7 @@ export function findPersons(ctx: SentenceContext): Mention[] {
     }
   }
   // transliterated names (Uyghur, Tibetan, Mongolian …) after a role word: no surname to check
-  for (const re of [TRANSLIT, TRANSLIT_DOT]) {
+  for (const re of text.includes('·') ? [TRANSLIT, TRANSLIT_DOT] : [TRANSLIT]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[2]!;

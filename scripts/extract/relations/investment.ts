@@ -268,8 +268,9 @@ export function receivedRule(ctx: RuleContext, related: (a: string, b: string) =
   const s = ctx.sentence;
   for (const b of ctx.parties) {
     if (!isActor(b) || b.type === 'Region' || b.type === 'Event') continue;
-    if (!RECEIVED_BEFORE.test(s.text.slice(0, b.start - s.start))) continue;
-    if (!RECEIVED_AFTER.test(s.text.slice(b.end - s.start))) continue;
+    const rel = b.start - s.start;
+    if (!RECEIVED_BEFORE.test(s.text.slice(Math.max(0, rel - 3), rel))) continue;
+    if (!RECEIVED_AFTER.test(s.text.slice(b.end - s.start, b.end - s.start + 12))) continue;
     const clause = clauseAround(s, b.start);
     const a = [...ctx.parties]
       .reverse()
