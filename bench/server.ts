@@ -1,6 +1,7 @@
-// Starts the API server (server/index.ts, or another `entry` such as bench/http-floor.ts) as its own process on 127.0.0.1 for the benchmarks that load it
-// over HTTP, and waits until /api/health answers. With `inspect`, the server also opens Node's inspector on a
-// random loopback port, so the soak can read its V8 heap after a forced garbage collection (heapAfterGc).
+// Starts the API server (server/index.ts, or another `entry` such as bench/http-floor.ts) as its own process
+// on 127.0.0.1 for the benchmarks that load it over HTTP, and waits until /api/health answers. With
+// `inspect`, the server also opens Node's inspector on a random loopback port, so the soak can read its V8 heap
+// after a forced garbage collection (heapAfterGc).
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ApiServer {
